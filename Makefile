@@ -1,0 +1,126 @@
+# mekong - one plain Makefile. Honours CC CFLAGS CPPFLAGS LDFLAGS LIBS
+# PREFIX DESTDIR; SAN=1 builds with address and undefined sanitizers.
+
+PKGS       = icu-uc icu-i18n libpcre2-8 libutf8proc jansson
+PREFIX    ?= /usr/local
+BINDIR     = $(PREFIX)/bin
+LIBDIR     = $(PREFIX)/lib
+INCDIR     = $(PREFIX)/include
+MANDIR     = $(PREFIX)/share/man
+PCDIR      = $(LIBDIR)/pkgconfig
+VERSION    = 0.1.0
+
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+HAVE_DEPS := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
+DEP_CFLAGS:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEP_LIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ifeq ($(SAN),1)
+SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
+             -Wall -Wextra -Iinclude -Ilib $(DEP_CFLAGS) $(SAN_FLAGS) $(CPPFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+
+LIB_SRC    = $(wildcard lib/*.c)
+LIB_OBJ    = $(LIB_SRC:.c=.o)
+FILTERS    = normalize
+PROGS      = bin/mekong $(FILTERS:%=bin/mekong-%)
+UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=tests/bin/%)
+FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=tests/bin/%)
+
+.PHONY: all deps check demo bench fuzz install uninstall clean tests
+.SECONDARY:
+
+all: need-deps $(PROGS)
+
+need-deps:
+ifneq ($(HAVE_DEPS),yes)
+	@echo "mekong: build dependencies missing ($(PKGS)); run scripts/install-deps" >&2
+	@exit 1
+endif
+
+# installs what pkg-config misses, then builds in a fresh make that sees it
+deps:
+	@pkg-config --exists $(PKGS) 2>/dev/null && command -v parallel >/dev/null \
+	  && command -v mandoc >/dev/null || scripts/install-deps
+
+lib/%.o: lib/%.c include/mekong.h lib/internal.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+cmd/%.o: cmd/%.c include/mekong.h cmd/cli.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+libmekong.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+bin/mekong: cmd/mekong.o cmd/cli.o libmekong.a
+	@mkdir -p bin
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS) $(LIBS)
+
+bin/mekong-%: cmd/%.o cmd/cli.o libmekong.a
+	@mkdir -p bin
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS) $(LIBS)
+
+tests/bin/test_%: tests/unit/test_%.c tests/unit/check.h libmekong.a
+	@mkdir -p tests/bin
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
+
+tests/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/main.c libmekong.a
+	@mkdir -p tests/bin
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/main.c libmekong.a $(DEP_LIBS) $(LIBS)
+
+tests: all $(UNIT_BIN) $(FUZZ_BIN)
+
+check: deps
+	@$(MAKE) --no-print-directory tests
+	@LC_ALL=C tests/run
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo '$$ mekong normalize corpora/*/sample-01.txt | head -40' >&2
+	@LC_ALL=C bin/mekong normalize corpora/*/sample-01.txt | head -40
+	@echo '$$ mekong normalize --stats --text corpora/*/*.txt > /dev/null' >&2
+	@LC_ALL=C bin/mekong normalize --stats --text corpora/*/*.txt > /dev/null
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench
+
+# libFuzzer builds; FUZZ_TIME seconds per target
+FUZZ_TIME ?= 60
+fuzz: need-deps
+	@mkdir -p tests/bin/libfuzzer
+	@for f in $(FUZZ_SRC); do \
+	  n=$$(basename $$f .c); \
+	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
+	    -g -O1 -Iinclude -Ilib $(DEP_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	    -o tests/bin/libfuzzer/$$n $$f $(LIB_SRC) $(DEP_LIBS) || exit 1; \
+	  mkdir -p tests/fuzz/corpus/$$n; \
+	  tests/bin/libfuzzer/$$n -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+	    tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+mekong.pc: mekong.pc.in Makefile
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@PKGS@|$(PKGS)|g' mekong.pc.in > $@
+
+install: all mekong.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PCDIR)
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
+	install -m 644 libmekong.a $(DESTDIR)$(LIBDIR)
+	install -m 644 include/mekong.h $(DESTDIR)$(INCDIR)
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 644 mekong.pc $(DESTDIR)$(PCDIR)
+
+uninstall:
+	rm -f $(PROGS:bin/%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(LIBDIR)/libmekong.a \
+	    $(DESTDIR)$(INCDIR)/mekong.h $(DESTDIR)$(PCDIR)/mekong.pc
+	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
+
+clean:
+	rm -rf bin tests/bin lib/*.o cmd/*.o libmekong.a mekong.pc

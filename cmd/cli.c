@@ -1,0 +1,205 @@
+/*
+ * cli.c - shared command-line code for the mekong filters.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define MAX_WARN_PER_FILE 100
+
+static const char *prog = "mekong";
+static mk_writer *outw;
+static const char *warn_file;
+static unsigned warn_count;
+static int progress_shown;
+static uint64_t progress_next = (uint64_t)64 << 20;
+
+void
+cli_init(const char *name, mk_writer *out)
+{
+    prog = name;
+    outw = out;
+}
+
+static void
+flush_out(void)
+{
+    if (outw != NULL)
+        if (mk_writer_flush(outw, NULL) != 0) {
+            /* the error is kept and reported by cli_finish */
+        }
+    if (progress_shown) {
+        fputs("\r\033[K", stderr);
+        progress_shown = 0;
+    }
+}
+
+static void
+vwarn(const char *file, long line, const char *fmt, va_list ap)
+{
+    if (file != warn_file) {
+        warn_file = file;
+        warn_count = 0;
+    }
+    if (++warn_count > MAX_WARN_PER_FILE) {
+        if (warn_count == MAX_WARN_PER_FILE + 1)
+            fprintf(stderr, "%s: %s: more warnings not shown (see --stats)\n", prog,
+                    file ? file : "-");
+        return;
+    }
+    flush_out();
+    if (file != NULL && line > 0)
+        fprintf(stderr, "%s: %s:%ld: ", prog, file, line);
+    else if (file != NULL)
+        fprintf(stderr, "%s: %s: ", prog, file);
+    else
+        fprintf(stderr, "%s: ", prog);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void
+cli_warn(const char *file, long line, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vwarn(file, line, fmt, ap);
+    va_end(ap);
+}
+
+void
+cli_warn_cb(void *ctx, const char *file, long line, const char *msg)
+{
+    (void)ctx;
+    cli_warn(file, line, "%s", msg);
+}
+
+void
+cli_error(const char *file, const mk_error *err)
+{
+    flush_out();
+    fprintf(stderr, "%s: ", prog);
+    if (file != NULL && err->line > 0)
+        fprintf(stderr, "%s:%ld: ", file, err->line);
+    else if (file != NULL)
+        fprintf(stderr, "%s: ", file);
+    fputs(err->msg[0] ? err->msg : mk_strerror(err->code), stderr);
+    if (err->sys_errno != 0)
+        fprintf(stderr, ": %s", strerror(err->sys_errno));
+    fputc('\n', stderr);
+}
+
+int
+cli_usage(const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "%s: ", prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", prog);
+    return 2;
+}
+
+void
+cli_version(void)
+{
+    char v[256];
+
+    printf("%s (mekong) %s\n%s\n", prog, MK_VERSION, mk_versions(v, sizeof v));
+}
+
+int
+cli_parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v;
+    int shift = 0;
+
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno != 0)
+        return -1;
+    switch (*end) {
+    case '\0': break;
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: return -1;
+    }
+    if (*end == 'B' || *end == 'b')
+        end++;
+    if (*end != '\0' || v == 0 || v > (SIZE_MAX >> 1 >> shift))
+        return -1;
+    *out = (size_t)(v << shift);
+    return 0;
+}
+
+void
+cli_stat_line(const char *name, uint64_t value)
+{
+    fprintf(stderr, "%s\t%llu\n", name, (unsigned long long)value);
+}
+
+void
+cli_print_stats(const mk_stats *st)
+{
+    flush_out();
+#define S(f) cli_stat_line(#f, st->f)
+    S(files); S(documents); S(lines); S(bytes_in); S(rows_out); S(paragraphs);
+    S(invalid_utf8); S(invalid_utf16); S(boms); S(utf16_files); S(controls);
+    S(spaces); S(zero_width); S(nfc_changed); S(junk); S(split_long);
+    S(bad_lines); S(no_id); S(headers_skipped); S(dropped_columns);
+    S(mode_line); S(mode_blank); S(warnings);
+#undef S
+}
+
+void
+cli_progress(uint64_t bytes_in)
+{
+    if (bytes_in < progress_next || !isatty(2))
+        return;
+    progress_next = bytes_in + ((uint64_t)64 << 20);
+    fprintf(stderr, "\r%s: %llu MB read", prog, (unsigned long long)(bytes_in >> 20));
+    progress_shown = 1;
+}
+
+int
+cli_finish(mk_writer *out)
+{
+    mk_error err;
+    int rc = 0;
+
+    if (progress_shown) {
+        fputs("\r\033[K", stderr);
+        progress_shown = 0;
+    }
+    if (out != NULL && mk_writer_flush(out, &err) != 0) {
+        if (err.sys_errno == EPIPE)
+            return 0;
+        fprintf(stderr, "%s: write error: %s\n", prog, strerror(err.sys_errno));
+        return 1;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (errno == EPIPE)
+            return 0;
+        fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
+        return 1;
+    }
+    if (close(1) != 0 && errno != EBADF && errno != EINTR) {
+        if (errno == EPIPE)
+            return 0;
+        fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
+        rc = 1;
+    }
+    return rc;
+}

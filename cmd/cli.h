@@ -1,0 +1,48 @@
+/*
+ * cli.h - what every mekong filter shares: messages with program, file and
+ * line, usage errors, --version, --stats, the progress line, and the
+ * checked end of standard output.
+ */
+#ifndef MK_CLI_H
+#define MK_CLI_H
+
+#include <stdint.h>
+
+#include "mekong.h"
+
+/* Names the program for messages ("mekong-normalize"); the writer, if
+ * any, is flushed before each message so the two streams keep order. */
+void cli_init(const char *prog, mk_writer *out);
+
+/* "PROG: FILE:LINE: MSG" (LINE 0 leaves it out). At most 100 warnings
+ * are printed per file; later ones are only counted. */
+void cli_warn(const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* mk_warn_fn for the library. */
+void cli_warn_cb(void *ctx, const char *file, long line, const char *msg);
+
+/* Reports an error from the library for FILE: "PROG: FILE:LINE: MSG: STRERROR". */
+void cli_error(const char *file, const mk_error *err);
+
+/* "PROG: MSG" and "Try 'PROG --help' for more information."; returns 2. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The --version text. */
+void cli_version(void);
+
+/* Parses a size such as 4096, 64K, 16M, 1G. Returns 0 or -1. */
+int cli_parse_size(const char *s, size_t *out);
+
+/* Counters to standard error, "name<TAB>count"; EXTRA lines may follow. */
+void cli_print_stats(const mk_stats *st);
+void cli_stat_line(const char *name, uint64_t value);
+
+/* A progress line on a terminal once the input is large. */
+void cli_progress(uint64_t bytes_in);
+
+/* Flushes and closes standard output. Returns 0, or 1 after printing
+ * "write error" (a closed pipe is quiet and returns 0). */
+int cli_finish(mk_writer *out);
+
+#endif /* MK_CLI_H */

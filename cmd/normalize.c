@@ -1,0 +1,406 @@
+/*
+ * normalize.c - mekong normalize: text in, clean Unicode out, one row per
+ * paragraph (doc par lang text), or the text itself with --text.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "mekong.h"
+
+struct opts {
+    mk_reader_opts ro;
+    mk_norm_opts no;
+    int par_mode;
+    int text_out;
+    int stats;
+    char **fields;
+    size_t nfields;
+    char **files;
+    int nfiles;
+};
+
+static const char usage_text[] =
+"Usage: mekong normalize [OPTION]... [FILE]...\n"
+"Clean Unicode text into a stream of paragraphs: doc par lang text.\n"
+"With no FILE, or when FILE is -, read standard input.\n"
+"\n"
+"  -j, --jsonl              input is JSON Lines, one article per line\n"
+"      --id-field=NAME      JSONL field with the document id (default id)\n"
+"      --text-field=NAME    JSONL field with the text (default text)\n"
+"      --title-field=NAME   JSONL field written as paragraph 0 (default title)\n"
+"  -f, --fields=LIST        JSONL fields to carry as columns, comma-separated\n"
+"      --skip-bad           count and skip malformed JSONL or stream lines\n"
+"  -p, --paragraphs=MODE    line, blank (hard-wrapped blocks) or auto (default)\n"
+"      --nfkc               compatibility folding (NFKC) instead of NFC\n"
+"      --keep-junk          keep paragraphs that are only punctuation or bullets\n"
+"      --strict             invalid UTF-8 or an over-long line is an error\n"
+"      --max-doc=SIZE       longest line or document held in memory (default 16M)\n"
+"  -t, --text               write the normalized text, one paragraph a line\n"
+"  -s, --stats              print counts to standard error at the end\n"
+"  -h, --help               show this help and exit\n"
+"  -V, --version            show versions and exit\n"
+"\n"
+"Exit status: 0 success, 1 a runtime error or lost data, 2 a usage error.\n"
+"See mekong-normalize(1).\n";
+
+enum { OPT_ID = 256, OPT_TEXTF, OPT_TITLE, OPT_SKIP, OPT_NFKC, OPT_JUNK, OPT_STRICT,
+       OPT_MAXDOC };
+
+static const struct option longopts[] = {
+    { "jsonl", no_argument, NULL, 'j' },
+    { "id-field", required_argument, NULL, OPT_ID },
+    { "text-field", required_argument, NULL, OPT_TEXTF },
+    { "title-field", required_argument, NULL, OPT_TITLE },
+    { "fields", required_argument, NULL, 'f' },
+    { "skip-bad", no_argument, NULL, OPT_SKIP },
+    { "paragraphs", required_argument, NULL, 'p' },
+    { "nfkc", no_argument, NULL, OPT_NFKC },
+    { "keep-junk", no_argument, NULL, OPT_JUNK },
+    { "strict", no_argument, NULL, OPT_STRICT },
+    { "max-doc", required_argument, NULL, OPT_MAXDOC },
+    { "text", no_argument, NULL, 't' },
+    { "stats", no_argument, NULL, 's' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 }
+};
+
+/* Splits a comma-separated LIST into o->fields. */
+static int
+split_fields(struct opts *o, const char *list)
+{
+    const char *p = list;
+
+    while (*p != '\0') {
+        const char *q = strchr(p, ',');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        if (n == 0)
+            return -1;
+        char **f = realloc(o->fields, (o->nfields + 1) * sizeof *f);
+        if (f == NULL)
+            return -1;
+        o->fields = f;
+        if ((f[o->nfields] = strndup(p, n)) == NULL)
+            return -1;
+        o->nfields++;
+        p += n + (q != NULL);
+    }
+    return 0;
+}
+
+/* Returns 0 to go on, or an exit status (-1 means exit 0). */
+static int
+parse_args(int argc, char *argv[], struct opts *o)
+{
+    int c;
+
+    memset(o, 0, sizeof *o);
+    mk_reader_opts_init(&o->ro);
+    mk_norm_opts_init(&o->no);
+    o->par_mode = MK_PAR_AUTO;
+    while ((c = getopt_long(argc, argv, "jf:p:tshV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'j':
+            o->ro.format = MK_FMT_JSONL;
+            break;
+        case OPT_ID:
+        case OPT_TEXTF:
+            if (*optarg == '\0')
+                return cli_usage("empty field name");
+            if (c == OPT_ID)
+                o->ro.id_field = optarg;
+            else
+                o->ro.text_field = optarg;
+            break;
+        case OPT_TITLE:
+            o->ro.title_field = optarg;
+            break;
+        case 'f':
+            if (split_fields(o, optarg) != 0)
+                return cli_usage("bad --fields list '%s'", optarg);
+            break;
+        case OPT_SKIP:
+            o->ro.skip_bad = 1;
+            break;
+        case 'p':
+            if (strcmp(optarg, "line") == 0)
+                o->par_mode = MK_PAR_LINE;
+            else if (strcmp(optarg, "blank") == 0)
+                o->par_mode = MK_PAR_BLANK;
+            else if (strcmp(optarg, "auto") == 0)
+                o->par_mode = MK_PAR_AUTO;
+            else
+                return cli_usage("--paragraphs must be line, blank or auto, not '%s'", optarg);
+            break;
+        case OPT_NFKC:
+            o->no.nfkc = 1;
+            break;
+        case OPT_JUNK:
+            o->no.keep_junk = 1;
+            break;
+        case OPT_STRICT:
+            o->no.strict = 1;
+            break;
+        case OPT_MAXDOC:
+            if (cli_parse_size(optarg, &o->ro.max_doc) != 0 || o->ro.max_doc < 1024)
+                return cli_usage("bad --max-doc '%s' (a size of at least 1K, e.g. 64M)", optarg);
+            o->no.max_doc = o->ro.max_doc;
+            break;
+        case 't':
+            o->text_out = 1;
+            break;
+        case 's':
+            o->stats = 1;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return -1;
+        case 'V':
+            cli_version();
+            return -1;
+        default:
+            fprintf(stderr, "Try 'mekong-normalize --help' for more information.\n");
+            return 2;
+        }
+    }
+    if (o->nfields > 0 && o->ro.format != MK_FMT_JSONL)
+        return cli_usage("--fields needs --jsonl");
+    o->ro.fields = (const char *const *)o->fields;
+    o->ro.nfields = o->nfields;
+    o->files = argv + optind;
+    o->nfiles = argc - optind;
+    if (o->nfiles == 0 && isatty(0))
+        return cli_usage("no input: name a FILE, or pipe text in");
+    return 0;
+}
+
+struct run {
+    struct opts *o;
+    mk_stats st;
+    mk_writer *w;
+    mk_norm *norm;
+    int header_done;
+    char **cols;          /* output pass-through columns, from the first input */
+    size_t ncols;
+    long *map;            /* output column -> input column of this file, or -1 */
+    char *doc;            /* id of the document being written */
+    size_t doc_len, doc_cap;
+};
+
+static int
+write_header(struct run *run)
+{
+    size_t i;
+
+    if (run->header_done || run->o->text_out)
+        return 0;
+    run->header_done = 1;
+    mk_writer_put(run->w, "doc", 3);
+    for (i = 0; i < run->ncols; i++) {
+        mk_writer_putc(run->w, '\t');
+        mk_writer_put(run->w, run->cols[i], strlen(run->cols[i]));
+    }
+    mk_writer_put(run->w, "\tpar\tlang\ttext\n", 15);
+    return 0;
+}
+
+/* Sets up the column mapping for a newly opened reader. */
+static int
+map_columns(struct run *run, mk_reader *r, const char *path)
+{
+    const char *const *names;
+    size_t n = mk_reader_columns(r, &names), i, j;
+
+    if (!run->header_done && run->cols == NULL) {
+        run->cols = calloc(n + 1, sizeof *run->cols);
+        if (run->cols == NULL)
+            return -1;
+        for (i = 0; i < n; i++)
+            if ((run->cols[i] = strdup(names[i])) == NULL)
+                return -1;
+        run->ncols = n;
+        run->map = calloc(n + 1, sizeof *run->map);
+        if (run->map == NULL)
+            return -1;
+    }
+    for (i = 0; i < run->ncols; i++) {
+        run->map[i] = -1;
+        for (j = 0; j < n; j++)
+            if (strcmp(run->cols[i], names[j]) == 0)
+                run->map[i] = (long)j;
+    }
+    for (j = 0; j < n; j++) {
+        for (i = 0; i < run->ncols && strcmp(run->cols[i], names[j]) != 0; i++)
+            ;
+        if (i == run->ncols) {
+            run->st.dropped_columns++;
+            run->st.warnings++;
+            cli_warn(path, 0, "column '%s' is not in the first input's columns, dropped",
+                     names[j]);
+        }
+    }
+    return 0;
+}
+
+static void
+write_par(struct run *run, const mk_row *row, const mk_par *p)
+{
+    mk_writer *w = run->w;
+    char num[32];
+    size_t i;
+
+    run->st.paragraphs++;
+    run->st.rows_out++;
+    if (run->o->text_out) {
+        mk_writer_put(w, p->text, p->text_len);
+        mk_writer_putc(w, '\n');
+        return;
+    }
+    mk_writer_put_field(w, run->doc, run->doc_len);
+    for (i = 0; i < run->ncols; i++) {
+        mk_writer_putc(w, '\t');
+        if (row != NULL && run->map[i] >= 0 && (size_t)run->map[i] < row->nextra)
+            mk_writer_put_field(w, row->extra[run->map[i]], row->extra_len[run->map[i]]);
+    }
+    int k = snprintf(num, sizeof num, "\t%ld\t", p->par);
+    mk_writer_put(w, num, (size_t)k);
+    mk_writer_put(w, p->lang, strlen(p->lang));
+    mk_writer_putc(w, '\t');
+    mk_writer_put_field(w, p->text, p->text_len);
+    mk_writer_putc(w, '\n');
+}
+
+static int
+set_doc(struct run *run, const char *s, size_t len)
+{
+    if (len + 1 > run->doc_cap) {
+        char *p = realloc(run->doc, len + 1);
+        if (p == NULL)
+            return -1;
+        run->doc = p;
+        run->doc_cap = len + 1;
+    }
+    memcpy(run->doc, s, len);
+    run->doc_len = len;
+    return 0;
+}
+
+/* Normalizes one input. Returns 0, or 1 if anything went wrong. */
+static int
+normalize_file(struct run *run, const char *path)
+{
+    mk_error err = { 0 };
+    mk_reader *r;
+    mk_row row;
+    mk_par p;
+    int rc, status = 0, mode;
+
+    r = mk_reader_new(path, &run->o->ro, &err);
+    if (r == NULL) {
+        cli_error(path, &err);
+        return 1;
+    }
+    if (map_columns(run, r, path) != 0) {
+        fprintf(stderr, "mekong-normalize: out of memory\n");
+        mk_reader_free(r);
+        return 1;
+    }
+    write_header(run);
+    mode = run->o->par_mode;
+    if (mk_reader_format(r) == MK_FMT_TEXT) {
+        if (mode == MK_PAR_AUTO) {
+            const char *s;
+            size_t len;
+            mk_reader_sample(r, &s, &len);
+            mode = mk_par_mode_guess(s, len);
+        }
+        if (mode == MK_PAR_BLANK)
+            run->st.mode_blank++;
+        else
+            run->st.mode_line++;
+    }
+    mk_norm_begin(run->norm, path, mode);
+    if (set_doc(run, path, strlen(path)) != 0)
+        goto nomem;
+    while ((rc = mk_reader_next(r, &row, &err)) > 0) {
+        if ((row.flags & MK_ROW_NEWDOC) && set_doc(run, row.doc, row.doc_len) != 0)
+            goto nomem;
+        if ((rc = mk_norm_feed(run->norm, &row, &err)) < 0)
+            break;
+        while (mk_norm_next(run->norm, &p) > 0)
+            write_par(run, &row, &p);
+        if (mk_writer_errno(run->w) != 0)
+            break;
+        cli_progress(run->st.bytes_in);
+    }
+    if (rc < 0) {
+        cli_error(path, &err);
+        status = 1;
+    }
+    if (mk_norm_end(run->norm, &err) < 0) {
+        cli_error(path, &err);
+        status = 1;
+    }
+    while (mk_norm_next(run->norm, &p) > 0)
+        write_par(run, NULL, &p);
+    mk_reader_free(r);
+    return status;
+nomem:
+    fprintf(stderr, "mekong-normalize: out of memory\n");
+    mk_reader_free(r);
+    return 1;
+}
+
+int
+main(int argc, char *argv[])
+{
+    struct opts o;
+    struct run run;
+    mk_error err = { 0 };
+    int i, rc, status = 0;
+
+    cli_init("mekong-normalize", NULL);
+    rc = parse_args(argc, argv, &o);
+    if (rc != 0)
+        return rc < 0 ? cli_finish(NULL) : rc;
+    memset(&run, 0, sizeof run);
+    run.o = &o;
+    run.w = mk_writer_new(1);
+    if (run.w == NULL) {
+        fprintf(stderr, "mekong-normalize: out of memory\n");
+        return 1;
+    }
+    cli_init("mekong-normalize", run.w);
+    o.ro.stats = &run.st;
+    o.ro.warn = cli_warn_cb;
+    o.no.stats = &run.st;
+    o.no.warn = cli_warn_cb;
+    run.norm = mk_norm_new(&o.no, &err);
+    if (run.norm == NULL) {
+        cli_error(NULL, &err);
+        return 1;
+    }
+    if (o.nfiles == 0)
+        status |= normalize_file(&run, "-");
+    for (i = 0; i < o.nfiles && mk_writer_errno(run.w) == 0; i++)
+        status |= normalize_file(&run, o.files[i]);
+    write_header(&run);
+    if (o.stats)
+        cli_print_stats(&run.st);
+    rc = cli_finish(run.w);
+    mk_norm_free(run.norm);
+    mk_writer_free(run.w);
+    for (size_t k = 0; k < run.ncols; k++)
+        free(run.cols[k]);
+    free(run.cols);
+    free(run.map);
+    free(run.doc);
+    for (size_t k = 0; k < o.nfields; k++)
+        free(o.fields[k]);
+    free(o.fields);
+    return rc != 0 ? 1 : status;
+}

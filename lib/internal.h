@@ -1,0 +1,73 @@
+/*
+ * internal.h - shared internals of libmekong (not installed). Names are
+ * mk__noun_verb; nothing here is part of the public interface.
+ */
+#ifndef MK_INTERNAL_H
+#define MK_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mekong.h"
+
+/* A growable byte buffer; the hot loops reuse them, so they only grow. */
+typedef struct mk_buf {
+    char *p;
+    size_t len, cap;
+} mk_buf;
+
+/* Makes room for N more bytes. Returns 0 or MK_ENOMEM. */
+int mk__buf_reserve(mk_buf *b, size_t n);
+int mk__buf_add(mk_buf *b, const char *s, size_t n);
+void mk__buf_free(mk_buf *b);
+
+/* Fills ERR (if not NULL) and returns CODE. */
+int mk__err(mk_error *err, int code, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+int mk__err_sys(mk_error *err, int code, int sys_errno, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Formats a warning and passes it to WARN (if any), counting it. */
+void mk__warn(mk_warn_fn warn, void *ctx, mk_stats *st, const char *file, long line,
+              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Decodes one code point of valid UTF-8 at S (LEN > 0); sets *N to its
+ * length. */
+uint32_t mk__utf8_decode(const unsigned char *s, size_t len, size_t *n);
+
+/* Length of the valid UTF-8 sequence at S, or 0 when it is ill-formed;
+ * then *BAD is the length of its maximal ill-formed subpart (>= 1). */
+size_t mk__utf8_seq(const unsigned char *s, size_t len, size_t *bad);
+
+/* Encodes C as UTF-8 into OUT (4 bytes room); returns the length. */
+size_t mk__utf8_encode(uint32_t c, char *out);
+
+/* Copies S to OUT with every ill-formed subpart replaced by U+FFFD.
+ * Returns the number of replacements, or MK_ENOMEM. */
+long mk__utf8_repair(const char *s, size_t len, mk_buf *out);
+
+/* Script groups used for language labels and for ZWSP handling. */
+enum {
+    MK_SC_NONE = 0, MK_SC_LATIN, MK_SC_THAI, MK_SC_LAO, MK_SC_KHMER, MK_SC_MYANMAR,
+    MK_SC_HAN, MK_SC_KANA, MK_SC_HANGUL, MK_SC_ARABIC, MK_SC_CYRILLIC, MK_SC_GREEK,
+    MK_SC_DEVANAGARI, MK_SC_HEBREW, MK_SC_OTHER, MK_SC_COUNT
+};
+
+/* The script group of C if C is a letter or mark, else MK_SC_NONE. */
+int mk__script_group(uint32_t c);
+
+/* Does C mark Vietnamese among Latin letters (ă â đ ê ô ơ ư and the
+ * precomposed tone letters of U+1EA0..U+1EF9)? */
+int mk__is_vi_letter(uint32_t c);
+
+/* A language code from counts of letters per script group. */
+const char *mk__lang_from_counts(const uint32_t counts[MK_SC_COUNT], uint32_t vi_letters);
+
+/* ASCII helpers that do not depend on the locale. */
+static inline int mk__is_ascii_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+#endif /* MK_INTERNAL_H */

@@ -1,0 +1,721 @@
+/*
+ * normalize.c - clean Unicode paragraphs from raw text lines.
+ *
+ * One pass over each paragraph removes control characters, folds the
+ * many kinds of space into one, drops invisible characters that carry
+ * nothing (soft hyphen, stray byte order marks, a zero-width space outside
+ * the scripts that use it as a word separator), and meanwhile runs the
+ * Unicode quick check for NFC (or NFKC), counts letters per script for the
+ * language label, and notes whether the paragraph has any content at all.
+ * Only paragraphs that fail the quick check go through ICU's normalizer,
+ * so text that is already normalized (nearly all news) costs one scan.
+ * Properties of the Basic Multilingual Plane come from ICU once, into
+ * tables each normalizer owns.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "internal.h"
+
+enum {
+    CL_KEEP = 0, CL_CONTROL = 1, CL_SPACE = 2, CL_ZWSP = 3, CL_ZWDROP = 4,
+    CL_ACTION = 7,
+    CL_QCNO = 8,        /* the normalization quick check is not "yes" */
+    CL_CONTENT = 16,    /* a letter, digit or symbol other than a bullet */
+    CL_VI = 32,         /* a letter that marks Vietnamese */
+    CL_NOSPACE = 64     /* CJK: wrapped lines join without a space */
+};
+
+/* ASCII: 1 letter, 2 digit, 4 printable and not space */
+static const unsigned char ascii_kind[128] = {
+    ['!'] = 4, ['"'] = 4, ['#'] = 4, ['$'] = 4, ['%'] = 4, ['&'] = 4, ['\''] = 4,
+    ['('] = 4, [')'] = 4, ['*'] = 4, ['+'] = 4, [','] = 4, ['-'] = 4, ['.'] = 4,
+    ['/'] = 4, [':'] = 4, [';'] = 4, ['<'] = 4, ['='] = 4, ['>'] = 4, ['?'] = 4,
+    ['@'] = 4, ['['] = 4, ['\\'] = 4, [']'] = 4, ['^'] = 4, ['_'] = 4, ['`'] = 4,
+    ['{'] = 4, ['|'] = 4, ['}'] = 4, ['~'] = 4,
+    ['0'] = 6, ['1'] = 6, ['2'] = 6, ['3'] = 6, ['4'] = 6, ['5'] = 6, ['6'] = 6,
+    ['7'] = 6, ['8'] = 6, ['9'] = 6,
+    ['A'] = 5, ['B'] = 5, ['C'] = 5, ['D'] = 5, ['E'] = 5, ['F'] = 5, ['G'] = 5,
+    ['H'] = 5, ['I'] = 5, ['J'] = 5, ['K'] = 5, ['L'] = 5, ['M'] = 5, ['N'] = 5,
+    ['O'] = 5, ['P'] = 5, ['Q'] = 5, ['R'] = 5, ['S'] = 5, ['T'] = 5, ['U'] = 5,
+    ['V'] = 5, ['W'] = 5, ['X'] = 5, ['Y'] = 5, ['Z'] = 5,
+    ['a'] = 5, ['b'] = 5, ['c'] = 5, ['d'] = 5, ['e'] = 5, ['f'] = 5, ['g'] = 5,
+    ['h'] = 5, ['i'] = 5, ['j'] = 5, ['k'] = 5, ['l'] = 5, ['m'] = 5, ['n'] = 5,
+    ['o'] = 5, ['p'] = 5, ['q'] = 5, ['r'] = 5, ['s'] = 5, ['t'] = 5, ['u'] = 5,
+    ['v'] = 5, ['w'] = 5, ['x'] = 5, ['y'] = 5, ['z'] = 5,
+};
+
+struct qent {
+    size_t off, len;
+    long par, line;
+    char lang[16];
+};
+
+struct mk_norm {
+    mk_norm_opts o;
+    mk_stats dummy;            /* counters when the caller gave none */
+    mk_stats *st;
+    const UNormalizer2 *norm;
+    UProperty qc_prop;
+
+    const char *file;
+    int mode;
+    long par_no;
+    int in_piece;
+
+    mk_buf fix;                /* a line with invalid UTF-8 repaired */
+    mk_buf pend;               /* the paragraph being joined (blank mode) */
+    long pend_line;
+    mk_buf a, b;               /* cleaning and normalizing scratch */
+    UChar *u1, *u2;
+    size_t ucap1, ucap2;
+
+    mk_buf q;                  /* queued paragraph texts */
+    struct qent *qe;
+    size_t qn, qcap, qpos;
+
+    /* what the last cleaning pass saw */
+    uint32_t counts[MK_SC_COUNT];
+    uint32_t vi;
+    int content;
+    char lang[16];
+
+    uint8_t cls[0x10000];
+    uint8_t ccc[0x10000];
+    uint8_t scr[0x10000];
+};
+
+void
+mk_norm_opts_init(mk_norm_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->max_doc = (size_t)16 << 20;
+}
+
+static int
+is_bullet_symbol(uint32_t c)
+{
+    return (c >= 0x2190 && c <= 0x21FF) ||   /* arrows */
+           (c >= 0x2500 && c <= 0x27BF) ||   /* box drawing, shapes, dingbats */
+           (c >= 0x2B00 && c <= 0x2BFF);     /* more arrows and shapes */
+}
+
+/* Class bits, combining class and script group of one code point. */
+static void
+cp_props(const mk_norm *n, uint32_t c, uint8_t *cls, uint8_t *cc, uint8_t *sc)
+{
+    UChar32 u = (UChar32)c;
+    int8_t t = u_charType(u);
+    uint8_t k = CL_KEEP;
+
+    if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == ' ')
+        k = CL_SPACE;
+    else if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        k = CL_CONTROL;
+    else if (t == U_SPACE_SEPARATOR || t == U_LINE_SEPARATOR || t == U_PARAGRAPH_SEPARATOR)
+        k = CL_SPACE;
+    else if (c == 0x200B)
+        k = CL_ZWSP;
+    else if (c == 0x00AD || c == 0xFEFF || c == 0x180E)
+        k = CL_ZWDROP;
+    if (u_getIntPropertyValue(u, n->qc_prop) != UNORM_YES)
+        k |= CL_QCNO;
+    switch (t) {
+    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER: case U_OTHER_LETTER: case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER: case U_OTHER_NUMBER:
+        k |= CL_CONTENT;
+        break;
+    case U_OTHER_SYMBOL:
+        if (!is_bullet_symbol(c))
+            k |= CL_CONTENT;
+        break;
+    default:
+        break;
+    }
+    if (mk__is_vi_letter(c))
+        k |= CL_VI;
+    *sc = (uint8_t)mk__script_group(c);
+    if (*sc == MK_SC_HAN || *sc == MK_SC_KANA || (c >= 0x3000 && c <= 0x303F) ||
+        (c >= 0xFF00 && c <= 0xFF60))
+        k |= CL_NOSPACE;
+    *cls = k;
+    *cc = u_getCombiningClass(u);
+}
+
+mk_norm *
+mk_norm_new(const mk_norm_opts *o, mk_error *err)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    mk_norm *n;
+    uint32_t c;
+
+    n = calloc(1, sizeof *n);
+    if (n == NULL) {
+        mk__err(err, MK_ENOMEM, 0, "out of memory");
+        return NULL;
+    }
+    n->o = *o;
+    if (n->o.max_doc < 16)
+        n->o.max_doc = 16;
+    n->st = o->stats ? o->stats : &n->dummy;
+    n->norm = o->nfkc ? unorm2_getNFKCInstance(&ec) : unorm2_getNFCInstance(&ec);
+    if (U_FAILURE(ec)) {
+        mk__err(err, MK_EICU, 0, "cannot open the ICU normalizer: %s", u_errorName(ec));
+        free(n);
+        return NULL;
+    }
+    n->qc_prop = o->nfkc ? UCHAR_NFKC_QUICK_CHECK : UCHAR_NFC_QUICK_CHECK;
+    for (c = 0; c < 0x10000; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;       /* never decoded from valid UTF-8 */
+        cp_props(n, c, &n->cls[c], &n->ccc[c], &n->scr[c]);
+    }
+    n->file = "-";
+    n->mode = MK_PAR_LINE;
+    strcpy(n->lang, "und");
+    return n;
+}
+
+void
+mk_norm_free(mk_norm *n)
+{
+    if (n == NULL)
+        return;
+    mk__buf_free(&n->fix);
+    mk__buf_free(&n->pend);
+    mk__buf_free(&n->a);
+    mk__buf_free(&n->b);
+    mk__buf_free(&n->q);
+    free(n->u1);
+    free(n->u2);
+    free(n->qe);
+    free(n);
+}
+
+static inline void
+props(const mk_norm *n, uint32_t c, uint8_t *cls, uint8_t *cc, uint8_t *sc)
+{
+    if (c < 0x10000) {
+        *cls = n->cls[c];
+        *cc = n->ccc[c];
+        *sc = n->scr[c];
+    } else {
+        cp_props(n, c, cls, cc, sc);
+    }
+}
+
+static inline int
+is_sea(int sc)
+{
+    return sc == MK_SC_THAI || sc == MK_SC_LAO || sc == MK_SC_KHMER || sc == MK_SC_MYANMAR;
+}
+
+/*
+ * Cleans valid UTF-8 S into OUT. Returns 1 if the result passed the
+ * normalization quick check, 0 if ICU must normalize it, MK_ENOMEM.
+ */
+static int
+clean(mk_norm *n, const char *str, size_t len, mk_buf *out)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0, k;
+    char *o, *o0;
+    int pending = 0, pending_ascii = 0, qc = 1, prev_sea = 0;
+    uint8_t last_ccc = 0, cls, cc, sc;
+    mk_stats *st = n->st;
+
+    out->len = 0;
+    if (mk__buf_reserve(out, len + 4) != 0)
+        return MK_ENOMEM;
+    o = o0 = out->p;
+    memset(n->counts, 0, sizeof n->counts);
+    n->vi = 0;
+    n->content = 0;
+
+    while (i < len) {
+        unsigned char b = s[i];
+        if (b < 0x80) {
+            unsigned char kd = ascii_kind[b];
+            if (kd & 4) {
+                if (pending) {
+                    *o++ = ' ';
+                    pending = 0;
+                }
+                /* a run of printable ASCII */
+                do {
+                    *o++ = (char)b;
+                    if (kd & 1)
+                        n->counts[MK_SC_LATIN]++;
+                    n->content |= kd & 3;
+                    if (++i == len)
+                        break;
+                    b = s[i];
+                    kd = b < 0x80 ? ascii_kind[b] : 0;
+                } while (kd & 4);
+                last_ccc = 0;
+                prev_sea = 0;
+                continue;
+            }
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f') {
+                if (b != ' ')
+                    st->spaces++;
+                if (pending || o == o0) {
+                    if (b == ' ')
+                        st->spaces++;
+                } else {
+                    pending = 1;
+                    pending_ascii = b == ' ';
+                }
+            } else {
+                st->controls++;
+            }
+            i++;
+            continue;
+        }
+        uint32_t c = mk__utf8_decode(s + i, len - i, &k);
+        props(n, c, &cls, &cc, &sc);
+        switch (cls & CL_ACTION) {
+        case CL_CONTROL:
+            st->controls++;
+            i += k;
+            continue;
+        case CL_SPACE:
+            st->spaces++;
+            if (!pending && o != o0) {
+                pending = 1;
+                pending_ascii = 0;
+            }
+            i += k;
+            continue;
+        case CL_ZWDROP:
+            st->zero_width++;
+            i += k;
+            continue;
+        case CL_ZWSP: {
+            int keep = prev_sea;
+            if (!keep && i + k < len) {
+                size_t k2;
+                uint32_t c2 = mk__utf8_decode(s + i + k, len - i - k, &k2);
+                uint8_t cls2, cc2, sc2;
+                props(n, c2, &cls2, &cc2, &sc2);
+                keep = is_sea(sc2);
+            }
+            if (!keep) {
+                st->zero_width++;
+                i += k;
+                continue;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        if (pending) {
+            *o++ = ' ';
+            pending = 0;
+        }
+        memcpy(o, s + i, k);
+        o += k;
+        i += k;
+        if ((cls & CL_QCNO) || (cc != 0 && last_ccc > cc))
+            qc = 0;
+        last_ccc = cc;
+        n->counts[sc]++;
+        prev_sea = is_sea(sc);
+        n->content |= cls & CL_CONTENT;
+        n->vi += (cls & CL_VI) != 0;
+    }
+    if (pending && pending_ascii)
+        st->spaces++;
+    out->len = (size_t)(o - o0);
+    return qc;
+}
+
+/* Normalizes IN with ICU into OUT. */
+static int
+icu_normalize(mk_norm *n, const mk_buf *in, mk_buf *out, mk_error *err)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t ulen = 0, nlen, blen;
+
+    if (in->len > INT32_MAX / 4)
+        return mk__err(err, MK_ELIMIT, 0, "paragraph too long to normalize");
+    if (n->ucap1 < in->len + 1) {
+        UChar *p = realloc(n->u1, (in->len + 1) * sizeof *p);
+        if (p == NULL)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
+        n->u1 = p;
+        n->ucap1 = in->len + 1;
+    }
+    u_strFromUTF8(n->u1, (int32_t)n->ucap1, &ulen, in->p, (int32_t)in->len, &ec);
+    if (U_FAILURE(ec))
+        return mk__err(err, MK_EINPUT, 0, "cannot convert to UTF-16: %s", u_errorName(ec));
+    for (;;) {
+        ec = U_ZERO_ERROR;
+        nlen = unorm2_normalize(n->norm, n->u1, ulen, n->u2, (int32_t)n->ucap2, &ec);
+        if (ec != U_BUFFER_OVERFLOW_ERROR)
+            break;
+        UChar *p = realloc(n->u2, ((size_t)nlen + 1) * sizeof *p);
+        if (p == NULL)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
+        n->u2 = p;
+        n->ucap2 = (size_t)nlen + 1;
+    }
+    if (U_FAILURE(ec))
+        return mk__err(err, MK_EICU, 0, "normalization failed: %s", u_errorName(ec));
+    out->len = 0;
+    if (mk__buf_reserve(out, (size_t)nlen * 3 + 4) != 0)
+        return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    ec = U_ZERO_ERROR;
+    u_strToUTF8(out->p, (int32_t)out->cap, &blen, n->u2, nlen, &ec);
+    if (U_FAILURE(ec))
+        return mk__err(err, MK_EICU, 0, "cannot convert to UTF-8: %s", u_errorName(ec));
+    out->len = (size_t)blen;
+    return 0;
+}
+
+/* Cleans and normalizes valid UTF-8 into n->a. Returns 1 to keep the
+ * paragraph, 0 when it is empty or junk, negative on error. */
+static int
+norm_core(mk_norm *n, const char *s, size_t len, mk_error *err)
+{
+    int rc, round, changed = 0;
+
+    rc = clean(n, s, len, &n->a);
+    for (round = 0; rc == 0 && round < 3; round++) {
+        if (icu_normalize(n, &n->a, &n->b, err) < 0)
+            return err ? err->code : MK_EICU;
+        if (n->b.len == n->a.len && memcmp(n->b.p, n->a.p, n->a.len) == 0)
+            break;
+        changed = 1;
+        /* normalizing can bring spaces together (NFKC) or let removed
+         * characters' neighbours compose: clean again */
+        rc = clean(n, n->b.p, n->b.len, &n->a);
+    }
+    if (rc < 0)
+        return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    if (changed)
+        n->st->nfc_changed++;
+    snprintf(n->lang, sizeof n->lang, "%s", mk__lang_from_counts(n->counts, n->vi));
+    if (n->a.len == 0)
+        return 0;
+    if (!n->content && !n->o.keep_junk) {
+        n->st->junk++;
+        return 0;
+    }
+    return 1;
+}
+
+static int
+enqueue(mk_norm *n, long par, long line, mk_error *err)
+{
+    struct qent *e;
+
+    if (n->qn == n->qcap) {
+        size_t cap = n->qcap ? n->qcap * 2 : 16;
+        e = realloc(n->qe, cap * sizeof *e);
+        if (e == NULL)
+            return mk__err(err, MK_ENOMEM, line, "out of memory");
+        n->qe = e;
+        n->qcap = cap;
+    }
+    e = &n->qe[n->qn++];
+    e->off = n->q.len;
+    e->len = n->a.len;
+    e->par = par;
+    e->line = line;
+    memcpy(e->lang, n->lang, sizeof e->lang);
+    if (mk__buf_add(&n->q, n->a.p, n->a.len) != 0)
+        return mk__err(err, MK_ENOMEM, line, "out of memory");
+    return 0;
+}
+
+/* Normalizes one paragraph and queues it. PAR < 0: the next number. */
+static int
+paragraph(mk_norm *n, const char *s, size_t len, long line, long par, mk_error *err)
+{
+    int rc = norm_core(n, s, len, err);
+
+    if (rc <= 0)
+        return rc;
+    return enqueue(n, par >= 0 ? par : ++n->par_no, line, err);
+}
+
+static int
+flush_pend(mk_norm *n, mk_error *err)
+{
+    int rc = 0;
+
+    if (n->pend.len > 0)
+        rc = paragraph(n, n->pend.p, n->pend.len, n->pend_line, -1, err);
+    n->pend.len = 0;
+    return rc < 0 ? rc : 0;
+}
+
+/* Is the line only spaces and invisible characters? */
+static int
+is_blank(const mk_norm *n, const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0, k;
+    uint8_t cls, cc, sc;
+
+    while (i < len) {
+        if (s[i] < 0x80) {
+            if (ascii_kind[s[i]] & 4)
+                return 0;
+            i++;
+            continue;
+        }
+        uint32_t c = mk__utf8_decode(s + i, len - i, &k);
+        props(n, c, &cls, &cc, &sc);
+        if ((cls & CL_ACTION) == CL_KEEP)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+/* The separator to put between a wrapped line's end and the next line. */
+static const char *
+join_sep(const mk_norm *n, const char *line, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)n->pend.p;
+    size_t e = n->pend.len, i, k;
+    uint8_t c1, c2, cc, sc;
+    uint32_t last, first;
+
+    while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == '\t'))
+        e--;
+    for (i = 0; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
+        ;
+    if (e == 0 || i == len)
+        return " ";
+    /* a hyphen at the end of a line before a lower-case letter: "Lan-" "mekong" */
+    if (p[e - 1] == '-' && e >= 2 && (ascii_kind[p[e - 2] & 0x7F] & 1) && p[e - 2] < 0x80 &&
+        line[i] >= 'a' && line[i] <= 'z')
+        return "";
+    size_t j = e - 1;
+    while (j > 0 && (p[j] & 0xC0) == 0x80)
+        j--;
+    last = mk__utf8_decode(p + j, e - j, &k);
+    first = mk__utf8_decode((const unsigned char *)line + i, len - i, &k);
+    props(n, last, &c1, &cc, &sc);
+    props(n, first, &c2, &cc, &sc);
+    return (c1 & CL_NOSPACE) && (c2 & CL_NOSPACE) ? "" : " ";
+}
+
+/* One line of valid UTF-8 in MODE. */
+static int
+take_line(mk_norm *n, const char *s, size_t len, long line, int mode, mk_error *err)
+{
+    if (mode != MK_PAR_BLANK)
+        return is_blank(n, s, len) ? 0 : paragraph(n, s, len, line, -1, err);
+    if (is_blank(n, s, len))
+        return flush_pend(n, err);
+    if (n->pend.len == 0) {
+        n->pend_line = line;
+    } else {
+        const char *sep = join_sep(n, s, len);
+        if (mk__buf_add(&n->pend, sep, strlen(sep)) != 0)
+            return mk__err(err, MK_ENOMEM, line, "out of memory");
+    }
+    if (mk__buf_add(&n->pend, s, len) != 0)
+        return mk__err(err, MK_ENOMEM, line, "out of memory");
+    if (n->pend.len >= n->o.max_doc) {
+        n->st->split_long++;
+        if (n->o.strict)
+            return mk__err(err, MK_ELIMIT, line,
+                           "paragraph longer than --max-doc (%zu bytes)", n->o.max_doc);
+        mk__warn(n->o.warn, n->o.warn_ctx, n->st, n->file, line,
+                 "paragraph longer than --max-doc (%zu bytes), cut", n->o.max_doc);
+        return flush_pend(n, err);
+    }
+    return 0;
+}
+
+void
+mk_norm_begin(mk_norm *n, const char *file, int mode)
+{
+    n->file = file;
+    n->mode = mode;
+    n->par_no = 0;
+    n->in_piece = 0;
+    n->pend.len = 0;
+    n->q.len = 0;
+    n->qn = n->qpos = 0;
+}
+
+int
+mk_norm_feed(mk_norm *n, const mk_row *row, mk_error *err)
+{
+    const char *s = row->text;
+    size_t len = row->text_len;
+    int rc;
+
+    n->q.len = 0;
+    n->qn = n->qpos = 0;
+    if (row->flags & MK_ROW_NEWDOC) {
+        if ((rc = flush_pend(n, err)) < 0)
+            return rc;
+        n->par_no = 0;
+    }
+    if (mk_utf8_valid_prefix(s, len) != len) {
+        long bad = mk__utf8_repair(s, len, &n->fix);
+        if (bad < 0)
+            return mk__err(err, MK_ENOMEM, row->line, "out of memory");
+        n->st->invalid_utf8 += (uint64_t)bad;
+        if (n->o.strict)
+            return mk__err(err, MK_EINPUT, row->line, "invalid UTF-8");
+        mk__warn(n->o.warn, n->o.warn_ctx, n->st, n->file, row->line,
+                 "invalid UTF-8, %ld %s replaced", bad, bad == 1 ? "sequence" : "sequences");
+        s = n->fix.p;
+        len = n->fix.len;
+    }
+    if (row->flags & MK_ROW_TITLE)
+        return paragraph(n, s, len, row->line, 0, err);
+    if (row->flags & MK_ROW_BLOCK) {
+        int mode = n->mode == MK_PAR_AUTO ? mk_par_mode_guess(s, len) : n->mode;
+        size_t i = 0;
+        while (i <= len) {
+            size_t j = i;
+            while (j < len && s[j] != '\n' && s[j] != '\r')
+                j++;
+            if ((rc = take_line(n, s + i, j - i, row->line, mode, err)) < 0)
+                return rc;
+            if (j < len && s[j] == '\r' && j + 1 < len && s[j + 1] == '\n')
+                j++;
+            i = j + 1;
+        }
+        return flush_pend(n, err);
+    }
+    /* a line of a text file, or a piece of an over-long one */
+    if ((row->flags & MK_ROW_PIECE) && !n->in_piece) {
+        n->st->split_long++;
+        if (n->o.strict)
+            return mk__err(err, MK_ELIMIT, row->line,
+                           "line longer than --max-doc (%zu bytes)", n->o.max_doc);
+        mk__warn(n->o.warn, n->o.warn_ctx, n->st, n->file, row->line,
+                 "line longer than --max-doc (%zu bytes), cut into paragraphs",
+                 n->o.max_doc);
+    }
+    if ((row->flags & MK_ROW_PIECE) || n->in_piece) {
+        n->in_piece = (row->flags & MK_ROW_PIECE) != 0;
+        if ((rc = flush_pend(n, err)) < 0)
+            return rc;
+        return paragraph(n, s, len, row->line, -1, err);
+    }
+    return take_line(n, s, len, row->line, n->mode == MK_PAR_AUTO ? MK_PAR_LINE : n->mode, err);
+}
+
+int
+mk_norm_end(mk_norm *n, mk_error *err)
+{
+    n->q.len = 0;
+    n->qn = n->qpos = 0;
+    n->in_piece = 0;
+    return flush_pend(n, err);
+}
+
+int
+mk_norm_next(mk_norm *n, mk_par *p)
+{
+    struct qent *e;
+
+    if (n->qpos >= n->qn)
+        return 0;
+    e = &n->qe[n->qpos++];
+    p->text = n->q.p + e->off;
+    p->text_len = e->len;
+    p->par = e->par;
+    p->line = e->line;
+    memcpy(n->lang, e->lang, sizeof n->lang);
+    p->lang = n->lang;
+    return 1;
+}
+
+int
+mk_norm_text(mk_norm *n, const char *s, size_t len, const char **out, size_t *out_len,
+             mk_error *err)
+{
+    int rc;
+
+    if (mk_utf8_valid_prefix(s, len) != len) {
+        long bad = mk__utf8_repair(s, len, &n->fix);
+        if (bad < 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
+        n->st->invalid_utf8 += (uint64_t)bad;
+        if (n->o.strict)
+            return mk__err(err, MK_EINPUT, 0, "invalid UTF-8");
+        s = n->fix.p;
+        len = n->fix.len;
+    }
+    rc = norm_core(n, s, len, err);
+    *out = n->a.p ? n->a.p : "";
+    *out_len = rc > 0 ? n->a.len : 0;
+    return rc;
+}
+
+const char *
+mk_norm_lang(const mk_norm *n)
+{
+    return n->lang;
+}
+
+int
+mk_par_mode_guess(const char *s, size_t len)
+{
+    size_t i = 0, lines = 0, blanks = 0, in_multi = 0, nonlast = 0, near = 0;
+    size_t maxw = 0, prevw = 0, block = 0, pass;
+
+    /* two passes: the widest non-final line of a block, then how many
+     * non-final lines come close to it (wrapped text fills its width) */
+    for (pass = 0; pass < 2; pass++) {
+        i = 0;
+        lines = blanks = in_multi = nonlast = near = 0;
+        block = 0;
+        prevw = 0;
+        while (i < len) {
+            size_t j = i, w;
+            while (j < len && s[j] != '\n')
+                j++;
+            size_t e = j;
+            while (e > i && (s[e - 1] == '\r' || s[e - 1] == ' ' || s[e - 1] == '\t'))
+                e--;
+            w = mk_utf8_count(s + i, e - i);
+            if (w == 0) {
+                if (block > 0)
+                    blanks++;
+                if (block >= 2)
+                    in_multi += block;
+                block = 0;
+            } else {
+                lines++;
+                if (block > 0) {
+                    /* the previous line was not the last of its block */
+                    nonlast++;
+                    if (pass == 0 && prevw > maxw)
+                        maxw = prevw;
+                    if (pass == 1 && prevw * 10 >= maxw * 6)
+                        near++;
+                }
+                block++;
+                prevw = w;
+            }
+            i = j + 1;
+        }
+        if (block >= 2)
+            in_multi += block;
+    }
+    if (blanks == 0 || nonlast < 2 || maxw > 100 || maxw < 20)
+        return MK_PAR_LINE;
+    if (in_multi * 2 < lines || near * 10 < nonlast * 8)
+        return MK_PAR_LINE;
+    return MK_PAR_BLANK;
+}
