@@ -73,7 +73,11 @@ tests/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/main.c libmekong.a
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/main.c libmekong.a $(DEP_LIBS) $(LIBS)
 
-tests: all $(UNIT_BIN) $(FUZZ_BIN)
+tests/bin/goldcheck: tests/tools/goldcheck.c libmekong.a
+	@mkdir -p tests/bin
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
+
+tests: all $(UNIT_BIN) $(FUZZ_BIN) tests/bin/goldcheck
 
 check: deps
 	@$(MAKE) --no-print-directory tests
@@ -98,10 +102,13 @@ fuzz: need-deps
 	  n=$$(basename $$f .c); \
 	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
 	    -g -O1 -Iinclude -Ilib $(DEP_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=undefined \
 	    -o tests/bin/libfuzzer/$$n $$f $(LIB_SRC) $(DEP_LIBS) || exit 1; \
-	  mkdir -p tests/fuzz/corpus/$$n; \
+	  mkdir -p tests/bin/libfuzzer/corpus-$$n; \
+	  echo "fuzz: $$n for $(FUZZ_TIME) s (new inputs in tests/bin/libfuzzer/corpus-$$n)"; \
 	  tests/bin/libfuzzer/$$n -max_total_time=$(FUZZ_TIME) -max_len=65536 \
-	    tests/fuzz/corpus/$$n || exit 1; \
+	    -artifact_prefix=tests/bin/libfuzzer/$$n- \
+	    tests/bin/libfuzzer/corpus-$$n tests/fuzz/corpus/$$n || exit 1; \
 	done
 
 mekong.pc: mekong.pc.in Makefile

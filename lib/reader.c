@@ -230,6 +230,16 @@ next_line(mk_reader *r, const char **lp, size_t *llen, int *piece, mk_error *err
         size_t upto = nl ? (size_t)(nl - s) : avail;
         char *cr = memchr(s + scan, '\r', upto - scan);
 
+        if ((cr != NULL && (size_t)(cr - s) > cap) || (cr == NULL && upto > cap)) {
+            /* the line goes on past the cap: hand out a piece of it */
+            size_t k = cut_point(s, cap);
+            *lp = s;
+            *llen = k;
+            *piece = 1;
+            r->start += k;
+            r->scanned = 0;
+            return 1;
+        }
         if (cr != NULL) {
             size_t k = (size_t)(cr - s);
             if (k + 1 < avail || r->eof) {
@@ -650,6 +660,8 @@ next_jsonl(mk_reader *r, mk_row *row, mk_error *err)
 
         /* id and pass-through fields */
         r->vals.len = 0;
+        if (mk__buf_reserve(&r->vals, 64) != 0)
+            return mk__err(err, MK_ENOMEM, line, "out of memory");
         size_t idlen = 0;
         long idoff;
         v = json_object_get(r->json, r->o.id_field);
@@ -781,7 +793,7 @@ next_stream(mk_reader *r, mk_row *row, mk_error *err)
             dl = cell[2 * r->doc_col + 1];
         }
         row->flags = MK_ROW_BLOCK;
-        if (r->newdoc || dl != r->lastdoc.len || memcmp(doc, r->lastdoc.p, dl) != 0) {
+        if (r->newdoc || dl != r->lastdoc.len || (dl > 0 && memcmp(doc, r->lastdoc.p, dl) != 0)) {
             r->newdoc = 0;
             row->flags |= MK_ROW_NEWDOC;
             r->lastdoc.len = 0;
