@@ -266,8 +266,15 @@ write_par(struct run *run, const mk_row *row, const mk_par *p)
         if (row != NULL && run->map[i] >= 0 && (size_t)run->map[i] < row->nextra)
             mk_writer_put_field(w, row->extra[run->map[i]], row->extra_len[run->map[i]]);
     }
-    int k = snprintf(num, sizeof num, "\t%ld\t", p->par);
-    mk_writer_put(w, num, (size_t)k);
+    /* the paragraph number, without printf in the hot loop */
+    char *e = num + sizeof num, *q = e;
+    unsigned long v = p->par < 0 ? 0 : (unsigned long)p->par;
+    *--q = '\t';
+    do
+        *--q = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    *--q = '\t';
+    mk_writer_put(w, q, (size_t)(e - q));
     mk_writer_put(w, p->lang, strlen(p->lang));
     mk_writer_putc(w, '\t');
     mk_writer_put_field(w, p->text, p->text_len);

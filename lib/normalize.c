@@ -31,6 +31,10 @@ enum {
     CL_NOSPACE = 64     /* CJK: wrapped lines join without a space */
 };
 
+/* Table entries not filled yet hold INFO_UNSET: all action bits set, so
+ * fast paths that test the action leave to the slow path. */
+#define INFO_UNSET UINT32_MAX
+
 /* ASCII: 1 letter, 2 digit, 4 printable and not space */
 static const unsigned char ascii_kind[128] = {
     ['!'] = 4, ['"'] = 4, ['#'] = 4, ['$'] = 4, ['%'] = 4, ['&'] = 4, ['\''] = 4,
@@ -85,9 +89,8 @@ struct mk_norm {
     int content;
     char lang[16];
 
-    uint8_t cls[0x10000];
-    uint8_t ccc[0x10000];
-    uint8_t scr[0x10000];
+    /* per BMP code point: class bits | combining class << 8 | script << 16 */
+    uint32_t info[0x10000];
 };
 
 void
@@ -171,11 +174,10 @@ mk_norm_new(const mk_norm_opts *o, mk_error *err)
         return NULL;
     }
     n->qc_prop = o->nfkc ? UCHAR_NFKC_QUICK_CHECK : UCHAR_NFC_QUICK_CHECK;
-    for (c = 0; c < 0x10000; c++) {
-        if (c >= 0xD800 && c <= 0xDFFF)
-            continue;       /* never decoded from valid UTF-8 */
-        cp_props(n, c, &n->cls[c], &n->ccc[c], &n->scr[c]);
-    }
+    /* filled a block of 256 code points at a time, on first use: a run
+     * that reads only Thai and ASCII asks ICU about 512 code points */
+    memset(n->info, 0xFF, sizeof n->info);
+    (void)c;
     n->file = "-";
     n->mode = MK_PAR_LINE;
     strcpy(n->lang, "und");
@@ -201,10 +203,11 @@ mk_norm_free(mk_norm *n)
 static inline void
 props(const mk_norm *n, uint32_t c, uint8_t *cls, uint8_t *cc, uint8_t *sc)
 {
-    if (c < 0x10000) {
-        *cls = n->cls[c];
-        *cc = n->ccc[c];
-        *sc = n->scr[c];
+    if (c < 0x10000 && n->info[c] != INFO_UNSET) {
+        uint32_t v = n->info[c];
+        *cls = (uint8_t)v;
+        *cc = (uint8_t)(v >> 8);
+        *sc = (uint8_t)(v >> 16);
     } else {
         cp_props(n, c, cls, cc, sc);
     }
@@ -216,27 +219,136 @@ is_sea(int sc)
     return sc == MK_SC_THAI || sc == MK_SC_LAO || sc == MK_SC_KHMER || sc == MK_SC_MYANMAR;
 }
 
+#define CLEAN_INVALID 2
+
 /*
- * Cleans valid UTF-8 S into OUT. Returns 1 if the result passed the
- * normalization quick check, 0 if ICU must normalize it, MK_ENOMEM.
+ * Decodes the UTF-8 sequence at S (LEN > 0, S[0] >= 0x80), checking it:
+ * returns the code point and sets *K, or returns UINT32_MAX when the
+ * sequence is ill-formed.
+ */
+static inline __attribute__((always_inline)) uint32_t
+decode_checked(const unsigned char *s, size_t len, size_t *k)
+{
+    unsigned char b = s[0], b1, b2, b3;
+
+    if (b < 0xC2)
+        return UINT32_MAX;
+    if (b < 0xE0) {
+        if (len < 2 || (s[1] & 0xC0) != 0x80)
+            return UINT32_MAX;
+        *k = 2;
+        return ((uint32_t)(b & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    if (b < 0xF0) {
+        if (len < 3)
+            return UINT32_MAX;
+        b1 = s[1];
+        b2 = s[2];
+        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b == 0xE0 && b1 < 0xA0) ||
+            (b == 0xED && b1 > 0x9F))
+            return UINT32_MAX;
+        *k = 3;
+        return ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(b1 & 0x3F) << 6) | (b2 & 0x3F);
+    }
+    if (b > 0xF4 || len < 4)
+        return UINT32_MAX;
+    b1 = s[1];
+    b2 = s[2];
+    b3 = s[3];
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b3 & 0xC0) != 0x80 ||
+        (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F))
+        return UINT32_MAX;
+    *k = 4;
+    return ((uint32_t)(b & 0x07) << 18) | ((uint32_t)(b1 & 0x3F) << 12) |
+           ((uint32_t)(b2 & 0x3F) << 6) | (b3 & 0x3F);
+}
+
+/* decode_checked with the length packed above the code point: the
+ * length never goes through memory in the hot loop. 0 when ill-formed. */
+static inline __attribute__((always_inline)) uint64_t
+decode_packed(const unsigned char *s, size_t len)
+{
+    size_t k = 0;
+    uint32_t c = decode_checked(s, len, &k);
+
+    return c == UINT32_MAX ? 0 : ((uint64_t)k << 32) | c;
+}
+
+/* Fills the block of 256 code points around C in n->info. */
+static void
+fill_block(mk_norm *n, uint32_t c)
+{
+    uint32_t first = c & ~(uint32_t)0xFF, x;
+    uint8_t cls, cc, sc;
+
+    for (x = first; x < first + 256; x++) {
+        if (x >= 0xD800 && x <= 0xDFFF) {
+            n->info[x] = CL_CONTROL;    /* never decoded from valid UTF-8 */
+            continue;
+        }
+        cp_props(n, x, &cls, &cc, &sc);
+        n->info[x] = (uint32_t)cls | (uint32_t)cc << 8 | (uint32_t)sc << 16;
+    }
+}
+
+static inline __attribute__((always_inline)) uint32_t
+info_of(mk_norm *n, uint32_t c)
+{
+    uint8_t cls, cc, sc;
+
+    if (c < 0x10000) {
+        if (n->info[c] == INFO_UNSET)
+            fill_block(n, c);
+        return n->info[c];
+    }
+    cp_props(n, c, &cls, &cc, &sc);
+    return (uint32_t)cls | (uint32_t)cc << 8 | (uint32_t)sc << 16;
+}
+
+/*
+ * Cleans UTF-8 S into OUT. Returns 1 if the result passed the
+ * normalization quick check, 0 if ICU must normalize it, CLEAN_INVALID if
+ * S is not valid UTF-8 (OUT is then unusable), or MK_ENOMEM.
+ */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* Letters ([A-Za-z]) and digits among 8 bytes that are all 0x20..0x7E. */
+static inline void
+ascii8_kinds(uint64_t v, uint32_t *letters, uint32_t *content)
+{
+    uint64_t x = v | (ONES * 0x20);
+    uint64_t ge_a = ((x | HIGHS) - ONES * 0x61) & HIGHS;
+    uint64_t le_z = ((ONES * 0xFA) - x) & HIGHS;
+    uint64_t ge_0 = ((v | HIGHS) - ONES * 0x30) & HIGHS;
+    uint64_t le_9 = ((ONES * 0xB9) - v) & HIGHS;
+    uint64_t let = ge_a & le_z;
+
+    *letters += (uint32_t)__builtin_popcountll(let);
+    *content |= (let | (ge_0 & le_9)) != 0;
+}
+
+/*
+ * Cleans UTF-8 S into OUT. Returns 1 if the result passed the
+ * normalization quick check, 0 if ICU must normalize it, CLEAN_INVALID if
+ * S is not valid UTF-8 (OUT is then unusable), or MK_ENOMEM.
  */
 static int
 clean(mk_norm *n, const char *str, size_t len, mk_buf *out)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0, k;
+    size_t i = 0, k = 1;
     char *o, *o0;
-    int pending = 0, pending_ascii = 0, qc = 1, prev_sea = 0;
-    uint8_t last_ccc = 0, cls, cc, sc;
-    mk_stats *st = n->st;
+    int pending = 0, pending_ascii = 0, qc = 1;
+    uint32_t last_ccc = 0, last_sc = MK_SC_NONE, run_sc = MK_SC_NONE, run = 0;
+    uint32_t counts[MK_SC_COUNT] = { 0 }, vi = 0, content = 0, latin = 0;
+    uint64_t spaces = 0, controls = 0, zw = 0;
+    uint32_t *info = n->info;
 
     out->len = 0;
-    if (mk__buf_reserve(out, len + 4) != 0)
+    if (mk__buf_reserve(out, len + 8) != 0)
         return MK_ENOMEM;
     o = o0 = out->p;
-    memset(n->counts, 0, sizeof n->counts);
-    n->vi = 0;
-    n->content = 0;
 
     while (i < len) {
         unsigned char b = s[i];
@@ -247,93 +359,166 @@ clean(mk_norm *n, const char *str, size_t len, mk_buf *out)
                     *o++ = ' ';
                     pending = 0;
                 }
-                /* a run of printable ASCII */
-                do {
-                    *o++ = (char)b;
-                    if (kd & 1)
-                        n->counts[MK_SC_LATIN]++;
-                    n->content |= kd & 3;
-                    if (++i == len)
+                /* Printable ASCII with single spaces, 8 bytes at a time: the
+                 * block holds only 0x20..0x7E, no two spaces in a row, and
+                 * does not end in a space (the byte before it is printable). */
+                *o++ = (char)b;
+                latin += kd & 1;
+                content |= kd & 3;
+                i++;
+                while (i + 8 <= len) {
+                    uint64_t v;
+                    memcpy(&v, s + i, 8);
+                    uint64_t lo = (v - ONES * 0x20) & ~v;          /* a byte < 0x20 */
+                    uint64_t hi = (v + ONES) | v;                   /* a byte >= 0x7F */
+                    uint64_t sp = v ^ (ONES * 0x20);
+                    uint64_t spm = (sp - ONES) & ~sp & HIGHS;       /* spaces (a superset) */
+                    if (((lo | hi) & HIGHS) || (spm & (spm << 8)) || (v >> 56) == 0x20)
                         break;
-                    b = s[i];
-                    kd = b < 0x80 ? ascii_kind[b] : 0;
-                } while (kd & 4);
+                    memcpy(o, &v, 8);
+                    o += 8;
+                    ascii8_kinds(v, &latin, &content);
+                    i += 8;
+                }
+                while (i < len && s[i] < 0x80 && ((kd = ascii_kind[s[i]]) & 4)) {
+                    *o++ = (char)s[i++];
+                    latin += kd & 1;
+                    content |= kd & 3;
+                }
                 last_ccc = 0;
-                prev_sea = 0;
+                last_sc = MK_SC_NONE;
                 continue;
             }
             if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f') {
                 if (b != ' ')
-                    st->spaces++;
+                    spaces++;
                 if (pending || o == o0) {
                     if (b == ' ')
-                        st->spaces++;
+                        spaces++;
                 } else {
                     pending = 1;
                     pending_ascii = b == ' ';
                 }
             } else {
-                st->controls++;
+                controls++;
             }
             i++;
             continue;
         }
-        uint32_t c = mk__utf8_decode(s + i, len - i, &k);
-        props(n, c, &cls, &cc, &sc);
-        switch (cls & CL_ACTION) {
-        case CL_CONTROL:
-            st->controls++;
-            i += k;
-            continue;
-        case CL_SPACE:
-            st->spaces++;
-            if (!pending && o != o0) {
-                pending = 1;
-                pending_ascii = 0;
+        if ((b & 0xF0) == 0xE0 && !pending) {
+            /* A run of plain 3-byte characters (Thai, Lao, Khmer, Burmese,
+             * Han ...) in a tight loop: anything else leaves it. */
+            size_t i0 = i;
+            while (i + 3 <= len) {
+                unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
+                if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 ||
+                    (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F))
+                    break;
+                uint32_t v3 = info[((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)];
+                uint32_t cc3 = (v3 >> 8) & 0xFF, sc3 = (v3 >> 16) & 0xFF;
+                if ((v3 & (CL_ACTION | CL_QCNO)) || (cc3 != 0 && last_ccc > cc3))
+                    break;
+                o[0] = (char)b0;
+                o[1] = (char)b1;
+                o[2] = (char)b2;
+                o += 3;
+                i += 3;
+                last_ccc = cc3;
+                if (sc3 != run_sc) {
+                    counts[run_sc] += run;
+                    run_sc = sc3;
+                    run = 0;
+                }
+                run++;
+                content |= v3 & CL_CONTENT;
+                vi += (v3 & CL_VI) != 0;
             }
-            i += k;
-            continue;
-        case CL_ZWDROP:
-            st->zero_width++;
-            i += k;
-            continue;
-        case CL_ZWSP: {
-            int keep = prev_sea;
-            if (!keep && i + k < len) {
-                size_t k2;
-                uint32_t c2 = mk__utf8_decode(s + i + k, len - i - k, &k2);
-                uint8_t cls2, cc2, sc2;
-                props(n, c2, &cls2, &cc2, &sc2);
-                keep = is_sea(sc2);
-            }
-            if (!keep) {
-                st->zero_width++;
-                i += k;
+            if (i > i0) {
+                last_sc = run_sc;
                 continue;
             }
-            break;
         }
-        default:
-            break;
+        uint64_t dk = decode_packed(s + i, len - i);
+        if (dk == 0)
+            return CLEAN_INVALID;
+        uint32_t c = (uint32_t)dk;
+        k = (size_t)(dk >> 32);
+        uint32_t v = info_of(n, c);
+        if (v & CL_ACTION) {
+            switch (v & CL_ACTION) {
+            case CL_CONTROL:
+                controls++;
+                i += k;
+                continue;
+            case CL_SPACE:
+                spaces++;
+                if (!pending && o != o0) {
+                    pending = 1;
+                    pending_ascii = 0;
+                }
+                i += k;
+                continue;
+            case CL_ZWDROP:
+                zw++;
+                i += k;
+                continue;
+            case CL_ZWSP: {
+                int keep = is_sea((int)last_sc) && !pending;
+                if (!keep && i + k < len) {
+                    size_t k2;
+                    uint32_t c2 = s[i + k] < 0x80 ? s[i + k]
+                                                  : decode_checked(s + i + k, len - i - k, &k2);
+                    keep = c2 != UINT32_MAX && is_sea((int)((info_of(n, c2) >> 16) & 0xFF));
+                }
+                if (!keep) {
+                    zw++;
+                    i += k;
+                    continue;
+                }
+                break;
+            }
+            default:
+                break;
+            }
         }
         if (pending) {
             *o++ = ' ';
             pending = 0;
         }
-        memcpy(o, s + i, k);
+        o[0] = (char)s[i];
+        o[1] = (char)s[i + 1];
+        if (k > 2) {
+            o[2] = (char)s[i + 2];
+            if (k > 3)
+                o[3] = (char)s[i + 3];
+        }
         o += k;
         i += k;
-        if ((cls & CL_QCNO) || (cc != 0 && last_ccc > cc))
+        uint32_t cc = (v >> 8) & 0xFF, sc = (v >> 16) & 0xFF;
+        if ((v & CL_QCNO) || (cc != 0 && last_ccc > cc))
             qc = 0;
         last_ccc = cc;
-        n->counts[sc]++;
-        prev_sea = is_sea(sc);
-        n->content |= cls & CL_CONTENT;
-        n->vi += (cls & CL_VI) != 0;
+        last_sc = sc;
+        if (sc != run_sc) {
+            counts[run_sc] += run;
+            run_sc = sc;
+            run = 0;
+        }
+        run++;
+        content |= v & CL_CONTENT;
+        vi += (v & CL_VI) != 0;
     }
     if (pending && pending_ascii)
-        st->spaces++;
+        spaces++;
     out->len = (size_t)(o - o0);
+    counts[run_sc] += run;
+    counts[MK_SC_LATIN] += latin;
+    memcpy(n->counts, counts, sizeof counts);
+    n->vi = vi;
+    n->content = content != 0;
+    n->st->spaces += spaces;
+    n->st->controls += controls;
+    n->st->zero_width += zw;
     return qc;
 }
 
@@ -380,14 +565,27 @@ icu_normalize(mk_norm *n, const mk_buf *in, mk_buf *out, mk_error *err)
     return 0;
 }
 
-/* Cleans and normalizes valid UTF-8 into n->a. Returns 1 to keep the
- * paragraph, 0 when it is empty or junk, negative on error. */
+/* Cleans and normalizes S into n->a; invalid UTF-8 is replaced (and
+ * reported for LINE). Returns 1 to keep the paragraph, 0 when it is empty
+ * or junk, negative on error. */
 static int
-norm_core(mk_norm *n, const char *s, size_t len, mk_error *err)
+norm_core(mk_norm *n, const char *s, size_t len, long line, mk_error *err)
 {
     int rc, round, changed = 0;
 
     rc = clean(n, s, len, &n->a);
+    if (rc == CLEAN_INVALID) {
+        long bad = mk__utf8_repair(s, len, &n->fix);
+        if (bad < 0)
+            return mk__err(err, MK_ENOMEM, line, "out of memory");
+        n->st->invalid_utf8 += (uint64_t)bad;
+        if (n->o.strict)
+            return mk__err(err, MK_EINPUT, line, "invalid UTF-8");
+        if (line > 0)
+            mk__warn(n->o.warn, n->o.warn_ctx, n->st, n->file, line,
+                     "invalid UTF-8, %ld %s replaced", bad, bad == 1 ? "sequence" : "sequences");
+        rc = clean(n, n->fix.p, n->fix.len, &n->a);
+    }
     for (round = 0; rc == 0 && round < 3; round++) {
         if (icu_normalize(n, &n->a, &n->b, err) < 0)
             return err ? err->code : MK_EICU;
@@ -402,7 +600,12 @@ norm_core(mk_norm *n, const char *s, size_t len, mk_error *err)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
     if (changed)
         n->st->nfc_changed++;
-    snprintf(n->lang, sizeof n->lang, "%s", mk__lang_from_counts(n->counts, n->vi));
+    {
+        const char *code = mk__lang_from_counts(n->counts, n->vi);
+        size_t cl = strlen(code);
+        memcpy(n->lang, code, cl < sizeof n->lang ? cl + 1 : sizeof n->lang);
+        n->lang[sizeof n->lang - 1] = '\0';
+    }
     if (n->a.len == 0)
         return 0;
     if (!n->content && !n->o.keep_junk) {
@@ -431,6 +634,14 @@ enqueue(mk_norm *n, long par, long line, mk_error *err)
     e->par = par;
     e->line = line;
     memcpy(e->lang, n->lang, sizeof e->lang);
+    if (n->q.len == 0) {
+        /* the first paragraph of the queue: take the buffer, don't copy */
+        mk_buf t = n->q;
+        n->q = n->a;
+        n->a = t;
+        n->a.len = 0;
+        return 0;
+    }
     if (mk__buf_add(&n->q, n->a.p, n->a.len) != 0)
         return mk__err(err, MK_ENOMEM, line, "out of memory");
     return 0;
@@ -440,7 +651,7 @@ enqueue(mk_norm *n, long par, long line, mk_error *err)
 static int
 paragraph(mk_norm *n, const char *s, size_t len, long line, long par, mk_error *err)
 {
-    int rc = norm_core(n, s, len, err);
+    int rc = norm_core(n, s, len, line, err);
 
     if (rc <= 0)
         return rc;
@@ -458,13 +669,13 @@ flush_pend(mk_norm *n, mk_error *err)
     return rc < 0 ? rc : 0;
 }
 
-/* Is the line only spaces and invisible characters? */
+/* Is the line only spaces and invisible characters? (Invalid UTF-8 is
+ * not blank: it becomes U+FFFD.) */
 static int
-is_blank(const mk_norm *n, const char *str, size_t len)
+is_blank(mk_norm *n, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0, k;
-    uint8_t cls, cc, sc;
+    size_t i = 0, k = 1;
 
     while (i < len) {
         if (s[i] < 0x80) {
@@ -473,9 +684,8 @@ is_blank(const mk_norm *n, const char *str, size_t len)
             i++;
             continue;
         }
-        uint32_t c = mk__utf8_decode(s + i, len - i, &k);
-        props(n, c, &cls, &cc, &sc);
-        if ((cls & CL_ACTION) == CL_KEEP)
+        uint32_t c = decode_checked(s + i, len - i, &k);
+        if (c == UINT32_MAX || (info_of(n, c) & CL_ACTION) == CL_KEEP)
             return 0;
         i += k;
     }
@@ -566,7 +776,10 @@ mk_norm_feed(mk_norm *n, const mk_row *row, mk_error *err)
             return rc;
         n->par_no = 0;
     }
-    if (mk_utf8_valid_prefix(s, len) != len) {
+    /* Lines joined into one paragraph are checked here, to report the
+     * right line; everything else is checked as it is cleaned. */
+    if (!(row->flags & (MK_ROW_BLOCK | MK_ROW_PIECE | MK_ROW_TITLE)) && !n->in_piece &&
+        n->mode == MK_PAR_BLANK && mk_utf8_valid_prefix(s, len) != len) {
         long bad = mk__utf8_repair(s, len, &n->fix);
         if (bad < 0)
             return mk__err(err, MK_ENOMEM, row->line, "out of memory");
@@ -646,17 +859,7 @@ mk_norm_text(mk_norm *n, const char *s, size_t len, const char **out, size_t *ou
 {
     int rc;
 
-    if (mk_utf8_valid_prefix(s, len) != len) {
-        long bad = mk__utf8_repair(s, len, &n->fix);
-        if (bad < 0)
-            return mk__err(err, MK_ENOMEM, 0, "out of memory");
-        n->st->invalid_utf8 += (uint64_t)bad;
-        if (n->o.strict)
-            return mk__err(err, MK_EINPUT, 0, "invalid UTF-8");
-        s = n->fix.p;
-        len = n->fix.len;
-    }
-    rc = norm_core(n, s, len, err);
+    rc = norm_core(n, s, len, 0, err);
     *out = n->a.p ? n->a.p : "";
     *out_len = rc > 0 ? n->a.len : 0;
     return rc;

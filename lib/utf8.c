@@ -58,11 +58,12 @@ mk__utf8_decode(const unsigned char *s, size_t len, size_t *n)
 {
     unsigned char c = s[0];
 
-    if (c < 0x80 || len < 2) {
+    /* never reads past LEN, whatever the bytes (callers pass valid UTF-8) */
+    if (c < 0xC0 || len < 2) {
         *n = 1;
         return c;
     }
-    if (c < 0xE0) {
+    if (c < 0xE0 || len < 3) {
         *n = 2;
         return ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
     }

@@ -81,17 +81,30 @@ mk_writer_putc(mk_writer *w, char c)
 void
 mk_writer_put_field(mk_writer *w, const char *s, size_t len)
 {
-    char tmp[512];
-    size_t i = 0, start = 0;
+    static const char specials[] = "\t\n\r\\";
+    const char *next[4], *p;
+    char tmp[2];
+    size_t start = 0;
+    int j;
 
-    /* Runs without special bytes go straight through; the rest in pieces. */
-    for (i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
-            mk_writer_put(w, s + start, i - start);
-            mk_writer_put(w, tmp, mk_tsv_escape(tmp, s + i, 1));
-            start = i + 1;
-        }
+    /* the next occurrence of each special byte; libc's memchr is fast on
+     * the long runs without any */
+    for (j = 0; j < 4; j++)
+        next[j] = memchr(s, specials[j], len);
+    for (;;) {
+        p = NULL;
+        for (j = 0; j < 4; j++)
+            if (next[j] != NULL && (p == NULL || next[j] < p))
+                p = next[j];
+        if (p == NULL)
+            break;
+        size_t i = (size_t)(p - s);
+        mk_writer_put(w, s + start, i - start);
+        mk_writer_put(w, tmp, mk_tsv_escape(tmp, p, 1));
+        start = i + 1;
+        for (j = 0; j < 4; j++)
+            if (next[j] == p)
+                next[j] = memchr(p + 1, specials[j], len - start);
     }
     mk_writer_put(w, s + start, len - start);
 }
