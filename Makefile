@@ -31,6 +31,10 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=tests/bin/%)
 FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=tests/bin/%)
 
+# objects are rebuilt when the compiler or flags change (SAN=1 and back)
+BUILD_ID  := $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)
+$(shell echo '$(BUILD_ID)' | cmp -s - .build-flags 2>/dev/null || echo '$(BUILD_ID)' > .build-flags)
+
 .PHONY: all deps check demo bench fuzz install uninstall clean tests
 .SECONDARY:
 
@@ -47,10 +51,10 @@ deps:
 	@pkg-config --exists $(PKGS) 2>/dev/null && command -v parallel >/dev/null \
 	  && command -v mandoc >/dev/null || scripts/install-deps
 
-lib/%.o: lib/%.c include/mekong.h lib/internal.h
+lib/%.o: lib/%.c include/mekong.h lib/internal.h .build-flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-cmd/%.o: cmd/%.c include/mekong.h cmd/cli.h
+cmd/%.o: cmd/%.c include/mekong.h cmd/cli.h .build-flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 libmekong.a: $(LIB_OBJ)
@@ -65,15 +69,15 @@ bin/mekong-%: cmd/%.o cmd/cli.o libmekong.a
 	@mkdir -p bin
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS) $(LIBS)
 
-tests/bin/test_%: tests/unit/test_%.c tests/unit/check.h libmekong.a
+tests/bin/test_%: tests/unit/test_%.c tests/unit/check.h libmekong.a .build-flags
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
 
-tests/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/main.c libmekong.a
+tests/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/main.c libmekong.a .build-flags
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/main.c libmekong.a $(DEP_LIBS) $(LIBS)
 
-tests/bin/goldcheck: tests/tools/goldcheck.c libmekong.a
+tests/bin/goldcheck: tests/tools/goldcheck.c libmekong.a .build-flags
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
 
@@ -130,4 +134,4 @@ uninstall:
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 
 clean:
-	rm -rf bin tests/bin lib/*.o cmd/*.o libmekong.a mekong.pc
+	rm -rf bin tests/bin lib/*.o cmd/*.o libmekong.a mekong.pc .build-flags

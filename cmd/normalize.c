@@ -372,8 +372,12 @@ main(int argc, char *argv[])
 
     cli_init("mekong-normalize", NULL);
     rc = parse_args(argc, argv, &o);
-    if (rc != 0)
+    if (rc != 0) {
+        for (size_t k = 0; k < o.nfields; k++)
+            free(o.fields[k]);
+        free(o.fields);
         return rc < 0 ? cli_finish(NULL) : rc;
+    }
     memset(&run, 0, sizeof run);
     run.o = &o;
     run.w = mk_writer_new(1);

@@ -202,16 +202,21 @@ fill(mk_reader *r, mk_error *err)
 /* Where to cut a line of at least LIMIT bytes: at a space near the limit
  * if there is one, else at a character boundary. */
 static size_t
-cut_point(const char *s, size_t limit)
+cut_point(const char *str, size_t limit)
 {
-    size_t i, k = limit;
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i, j = limit, need;
 
     for (i = 0; i < 4096 && i < limit; i++)
         if (s[limit - 1 - i] == ' ')
             return limit - i;
-    while (k > 1 && ((unsigned char)s[k] & 0xC0) == 0x80 && limit - k < 3)
-        k--;
-    return k;
+    /* do not split a character: drop an incomplete last one */
+    while (j > 0 && limit - j < 3 && (s[j - 1] & 0xC0) == 0x80)
+        j--;
+    if (j == 0)
+        return limit;
+    need = s[j - 1] >= 0xF0 ? 4 : s[j - 1] >= 0xE0 ? 3 : s[j - 1] >= 0xC0 ? 2 : 1;
+    return need > limit - (j - 1) && j > 1 ? j - 1 : limit;
 }
 
 /* The next line (without its line end) or piece of line. Returns 1, 0 at

@@ -103,6 +103,36 @@ TEST(long_line_in_pieces)
     CHECK(strncmp(out, "3:", 2) == 0);    /* NEWDOC | PIECE */
 }
 
+TEST(long_line_cut_between_characters)
+{
+    /* 3-byte characters and no space: every piece is whole UTF-8 */
+    mk_reader_opts o;
+    mk_reader *r;
+    mk_error err;
+    mk_row row;
+    char data[6001];
+    size_t total = 0;
+    int bad = 0, n = 0;
+
+    for (int i = 0; i < 2000; i++)
+        memcpy(data + 3 * i, "\xe0\xb8\x81", 3);
+    data[6000] = '\n';
+    mk_reader_opts_init(&o);
+    o.max_doc = 1000;
+    r = mk_reader_new(write_tmp(data, sizeof data), &o, &err);
+    CHECK(r != NULL);
+    while (r != NULL && mk_reader_next(r, &row, &err) > 0) {
+        if (mk_utf8_valid_prefix(row.text, row.text_len) != row.text_len || row.text_len > 1000)
+            bad = 1;
+        total += row.text_len;
+        n++;
+    }
+    mk_reader_free(r);
+    CHECK(!bad);
+    CHECK(total == 6000);
+    CHECK(n == 7);
+}
+
 TEST(jsonl_documents)
 {
     mk_reader_opts o;
@@ -181,6 +211,7 @@ main(void)
     RUN(text_line_ends);
     RUN(utf16_by_bom);
     RUN(long_line_in_pieces);
+    RUN(long_line_cut_between_characters);
     RUN(jsonl_documents);
     RUN(jsonl_bad_line);
     RUN(stream_rows);
