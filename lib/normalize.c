@@ -156,7 +156,6 @@ mk_norm_new(const mk_norm_opts *o, mk_error *err)
 {
     UErrorCode ec = U_ZERO_ERROR;
     mk_norm *n;
-    uint32_t c;
 
     n = calloc(1, sizeof *n);
     if (n == NULL) {
@@ -177,7 +176,6 @@ mk_norm_new(const mk_norm_opts *o, mk_error *err)
     /* filled a block of 256 code points at a time, on first use: a run
      * that reads only Thai and ASCII asks ICU about 512 code points */
     memset(n->info, 0xFF, sizeof n->info);
-    (void)c;
     n->file = "-";
     n->mode = MK_PAR_LINE;
     strcpy(n->lang, "und");

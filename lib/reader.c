@@ -539,6 +539,39 @@ bad_line(mk_reader *r, long line, mk_error *err, const char *fmt, const char *de
     return mk__err(err, MK_EINPUT, line, "%s", msg);
 }
 
+#define SKIPPED 2
+
+/* The next whole line of a JSONL or stream input, numbered in *LINE.
+ * Returns 1, 0 at end of input, SKIPPED when a line longer than the cap
+ * was skipped (a bad line, counted), or a negative MK_E code. */
+static int
+record_line(mk_reader *r, const char *what, const char **lp, size_t *ll, long *line,
+            mk_error *err)
+{
+    char cap[32], fmt[64];
+    int piece, rc = next_line(r, lp, ll, &piece, err);
+
+    if (rc <= 0) {
+        if (rc == 0)
+            finish_file(r);
+        return rc;
+    }
+    *line = ++r->line;
+    if (r->o.stats)
+        r->o.stats->lines++;
+    if (!piece)
+        return 1;
+    do {    /* the rest of the over-long line */
+        rc = next_line(r, lp, ll, &piece, err);
+        if (rc < 0)
+            return rc;
+    } while (rc > 0 && piece);
+    snprintf(cap, sizeof cap, "%zu", r->o.max_doc);
+    snprintf(fmt, sizeof fmt, "%s longer than --max-doc (%%s bytes)", what);
+    rc = bad_line(r, *line, err, fmt, cap);
+    return rc < 0 ? rc : SKIPPED;
+}
+
 /* A JSON scalar as text, appended to r->vals; returns its offset or -1
  * when VALUE is not a scalar. */
 static long
@@ -583,7 +616,7 @@ next_jsonl(mk_reader *r, mk_row *row, mk_error *err)
 {
     const char *lp;
     size_t ll, i;
-    int piece, rc;
+    int rc;
     json_error_t jerr;
     json_t *v;
 
@@ -601,29 +634,12 @@ next_jsonl(mk_reader *r, mk_row *row, mk_error *err)
             json_decref(r->json);
             r->json = NULL;
         }
-        rc = next_line(r, &lp, &ll, &piece, err);
-        if (rc <= 0) {
-            if (rc == 0)
-                finish_file(r);
+        long line;
+        rc = record_line(r, "line", &lp, &ll, &line, err);
+        if (rc <= 0)
             return rc;
-        }
-        long line = ++r->line;
-        if (r->o.stats)
-            r->o.stats->lines++;
-        if (piece) {
-            /* longer than the cap: skip the rest of the line */
-            do {
-                rc = next_line(r, &lp, &ll, &piece, err);
-                if (rc < 0)
-                    return rc;
-            } while (rc > 0 && piece);
-            char cap[32];
-            snprintf(cap, sizeof cap, "%zu", r->o.max_doc);
-            rc = bad_line(r, line, err, "line longer than --max-doc (%s bytes)", cap);
-            if (rc < 0)
-                return rc;
+        if (rc == SKIPPED)
             continue;
-        }
         for (i = 0; i < ll && (lp[i] == ' ' || lp[i] == '\t' || lp[i] == '\r'); i++)
             ;
         if (i == ll)
@@ -726,31 +742,15 @@ next_stream(mk_reader *r, mk_row *row, mk_error *err)
 {
     const char *lp;
     size_t ll, i, k, start, n;
-    int piece, rc;
+    int rc;
 
     for (;;) {
-        rc = next_line(r, &lp, &ll, &piece, err);
-        if (rc <= 0) {
-            if (rc == 0)
-                finish_file(r);
+        long line;
+        rc = record_line(r, "row", &lp, &ll, &line, err);
+        if (rc <= 0)
             return rc;
-        }
-        long line = ++r->line;
-        if (r->o.stats)
-            r->o.stats->lines++;
-        if (piece) {
-            do {
-                rc = next_line(r, &lp, &ll, &piece, err);
-                if (rc < 0)
-                    return rc;
-            } while (rc > 0 && piece);
-            char cap[32];
-            snprintf(cap, sizeof cap, "%zu", r->o.max_doc);
-            rc = bad_line(r, line, err, "row longer than --max-doc (%s bytes)", cap);
-            if (rc < 0)
-                return rc;
+        if (rc == SKIPPED)
             continue;
-        }
         if (ll > 0 && lp[ll - 1] == '\r')
             ll--;
         if (ll == 0)
