@@ -23,7 +23,8 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_U
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 LIB_SRC    = $(wildcard lib/*.c)
-LIB_OBJ    = $(LIB_SRC:.c=.o)
+GEN_SRC    = gen/boilerplate.c
+LIB_OBJ    = $(LIB_SRC:.c=.o) $(GEN_SRC:.c=.o)
 FILTERS    = normalize
 PROGS      = bin/mekong $(FILTERS:%=bin/mekong-%)
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
@@ -52,6 +53,14 @@ deps:
 	  && command -v mandoc >/dev/null || scripts/install-deps
 
 lib/%.o: lib/%.c include/mekong.h lib/internal.h .build-flags
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# word lists in corpora/ become const tables at build time
+gen/boilerplate.c: corpora/boilerplate.txt scripts/gen-boilerplate
+	@mkdir -p gen
+	scripts/gen-boilerplate corpora/boilerplate.txt > $@
+
+gen/%.o: gen/%.c lib/internal.h include/mekong.h .build-flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 cmd/%.o: cmd/%.c include/mekong.h cmd/cli.h .build-flags
@@ -100,14 +109,14 @@ bench: deps
 
 # libFuzzer builds; FUZZ_TIME seconds per target
 FUZZ_TIME ?= 60
-fuzz: need-deps
+fuzz: need-deps $(GEN_SRC)
 	@mkdir -p tests/bin/libfuzzer
 	@for f in $(FUZZ_SRC); do \
 	  n=$$(basename $$f .c); \
 	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
 	    -g -O1 -Iinclude -Ilib $(DEP_CFLAGS) -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=undefined \
-	    -o tests/bin/libfuzzer/$$n $$f $(LIB_SRC) $(DEP_LIBS) || exit 1; \
+	    -o tests/bin/libfuzzer/$$n $$f $(LIB_SRC) $(GEN_SRC) $(DEP_LIBS) || exit 1; \
 	  mkdir -p tests/bin/libfuzzer/corpus-$$n; \
 	  echo "fuzz: $$n for $(FUZZ_TIME) s (new inputs in tests/bin/libfuzzer/corpus-$$n)"; \
 	  tests/bin/libfuzzer/$$n -max_total_time=$(FUZZ_TIME) -max_len=65536 \
@@ -134,4 +143,4 @@ uninstall:
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 
 clean:
-	rm -rf bin tests/bin lib/*.o cmd/*.o libmekong.a mekong.pc .build-flags
+	rm -rf bin tests/bin gen lib/*.o cmd/*.o libmekong.a mekong.pc .build-flags

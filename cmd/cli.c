@@ -157,7 +157,9 @@ cli_print_stats(const mk_stats *st)
 #define S(f) cli_stat_line(#f, st->f)
     S(files); S(documents); S(lines); S(bytes_in); S(rows_out); S(paragraphs);
     S(invalid_utf8); S(invalid_utf16); S(boms); S(utf16_files); S(controls);
-    S(spaces); S(zero_width); S(nfc_changed); S(junk); S(split_long);
+    S(legacy_files); S(undecodable); S(spaces); S(zero_width); S(nfc_changed);
+    S(mojibake); S(zawgyi); S(html_docs); S(html_tags); S(html_refs); S(junk);
+    S(boilerplate); S(split_long);
     S(bad_lines); S(no_id); S(headers_skipped); S(dropped_columns);
     S(mode_line); S(mode_blank); S(warnings);
 #undef S

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <unicode/ucnv.h>
+
 #include "cli.h"
 #include "mekong.h"
 
@@ -17,6 +19,7 @@ struct opts {
     int par_mode;
     int text_out;
     int stats;
+    int verbose;
     char **fields;
     size_t nfields;
     char **files;
@@ -35,12 +38,19 @@ static const char usage_text[] =
 "  -f, --fields=LIST        JSONL fields to carry as columns, comma-separated\n"
 "      --skip-bad           count and skip malformed JSONL or stream lines\n"
 "  -p, --paragraphs=MODE    line, blank (hard-wrapped blocks) or auto (default)\n"
+"  -e, --from=ENC           input encoding: an ICU name (TIS-620, GB18030, Big5,\n"
+"                           windows-1258 ...) or auto; default UTF-8/UTF-16 by BOM\n"
+"      --html=WHEN          strip tags: auto (default, when it looks like HTML),\n"
+"                           yes, or no (then character references stay too)\n"
+"      --no-repair          no mojibake repair, no Zawgyi conversion\n"
 "      --nfkc               compatibility folding (NFKC) instead of NFC\n"
-"      --keep-junk          keep paragraphs that are only punctuation or bullets\n"
+"      --keep-junk          keep punctuation-only and boilerplate paragraphs\n"
+"  -l, --lang=CODE          write CODE as every paragraph's language\n"
 "      --strict             invalid UTF-8 or an over-long line is an error\n"
 "      --max-doc=SIZE       longest line or document held in memory (default 16M)\n"
 "  -t, --text               write the normalized text, one paragraph a line\n"
 "  -s, --stats              print counts to standard error at the end\n"
+"  -v, --verbose            say per input what was detected (encoding, layout)\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show versions and exit\n"
 "\n"
@@ -48,7 +58,7 @@ static const char usage_text[] =
 "See mekong-normalize(1).\n";
 
 enum { OPT_ID = 256, OPT_TEXTF, OPT_TITLE, OPT_SKIP, OPT_NFKC, OPT_JUNK, OPT_STRICT,
-       OPT_MAXDOC };
+       OPT_MAXDOC, OPT_HTML, OPT_NOREPAIR };
 
 static const struct option longopts[] = {
     { "jsonl", no_argument, NULL, 'j' },
@@ -58,6 +68,11 @@ static const struct option longopts[] = {
     { "fields", required_argument, NULL, 'f' },
     { "skip-bad", no_argument, NULL, OPT_SKIP },
     { "paragraphs", required_argument, NULL, 'p' },
+    { "from", required_argument, NULL, 'e' },
+    { "html", required_argument, NULL, OPT_HTML },
+    { "no-repair", no_argument, NULL, OPT_NOREPAIR },
+    { "lang", required_argument, NULL, 'l' },
+    { "verbose", no_argument, NULL, 'v' },
     { "nfkc", no_argument, NULL, OPT_NFKC },
     { "keep-junk", no_argument, NULL, OPT_JUNK },
     { "strict", no_argument, NULL, OPT_STRICT },
@@ -92,6 +107,23 @@ split_fields(struct opts *o, const char *list)
     return 0;
 }
 
+/* A BCP 47-looking code: letters, digits and hyphens, a letter first,
+ * at most 15 characters. */
+static int
+valid_lang(const char *s)
+{
+    size_t i, n = strlen(s);
+
+    if (n == 0 || n > 15 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+        return 0;
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') && c != '-')
+            return 0;
+    }
+    return 1;
+}
+
 /* Returns 0 to go on, or an exit status (-1 means exit 0). */
 static int
 parse_args(int argc, char *argv[], struct opts *o)
@@ -102,7 +134,7 @@ parse_args(int argc, char *argv[], struct opts *o)
     mk_reader_opts_init(&o->ro);
     mk_norm_opts_init(&o->no);
     o->par_mode = MK_PAR_AUTO;
-    while ((c = getopt_long(argc, argv, "jf:p:tshV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "jf:p:e:l:tsvhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'j':
             o->ro.format = MK_FMT_JSONL;
@@ -135,6 +167,38 @@ parse_args(int argc, char *argv[], struct opts *o)
                 o->par_mode = MK_PAR_AUTO;
             else
                 return cli_usage("--paragraphs must be line, blank or auto, not '%s'", optarg);
+            break;
+        case 'e':
+            if (strcmp(optarg, "auto") != 0) {
+                UErrorCode ec = U_ZERO_ERROR;
+                UConverter *cnv = ucnv_open(optarg, &ec);
+                if (U_FAILURE(ec))
+                    return cli_usage("unknown encoding '%s' (see uconv -l)", optarg);
+                ucnv_close(cnv);
+            }
+            o->ro.from = optarg;
+            break;
+        case OPT_HTML:
+            if (strcmp(optarg, "auto") == 0)
+                o->no.html = MK_HTML_AUTO;
+            else if (strcmp(optarg, "yes") == 0)
+                o->no.html = MK_HTML_YES;
+            else if (strcmp(optarg, "no") == 0)
+                o->no.html = MK_HTML_NO;
+            else
+                return cli_usage("--html must be auto, yes or no, not '%s'", optarg);
+            break;
+        case OPT_NOREPAIR:
+            o->no.no_repair = 1;
+            break;
+        case 'l':
+            if (!valid_lang(optarg))
+                return cli_usage("--lang wants a language code such as th or zh-Hant, not '%s'",
+                                 optarg);
+            o->no.lang = optarg;
+            break;
+        case 'v':
+            o->verbose = 1;
             break;
         case OPT_NFKC:
             o->no.nfkc = 1;
@@ -189,7 +253,35 @@ struct run {
     long *map;            /* output column -> input column of this file, or -1 */
     char *doc;            /* id of the document being written */
     size_t doc_len, doc_cap;
+    struct {
+        char name[48];
+        int detected;
+        uint64_t count;
+    } enc[32];            /* inputs by encoding, for --stats */
+    size_t nenc;
 };
+
+/* Counts inputs by the encoding they were decoded from, for --stats. */
+static void
+count_encoding(struct run *run, const mk_reader *r)
+{
+    int detected;
+    const char *enc = mk_reader_encoding(r, &detected);
+    size_t i;
+
+    for (i = 0; i < run->nenc; i++)
+        if (strcmp(run->enc[i].name, enc) == 0 && run->enc[i].detected == detected)
+            break;
+    if (i == run->nenc) {
+        if (run->nenc == sizeof run->enc / sizeof run->enc[0])
+            return;
+        snprintf(run->enc[i].name, sizeof run->enc[i].name, "%s", enc);
+        run->enc[i].detected = detected;
+        run->enc[i].count = 0;
+        run->nenc++;
+    }
+    run->enc[i].count++;
+}
 
 static int
 write_header(struct run *run)
@@ -319,18 +411,33 @@ normalize_file(struct run *run, const char *path)
     write_header(run);
     mode = run->o->par_mode;
     if (mk_reader_format(r) == MK_FMT_TEXT) {
-        if (mode == MK_PAR_AUTO) {
-            const char *s;
-            size_t len;
-            mk_reader_sample(r, &s, &len);
-            mode = mk_par_mode_guess(s, len);
-        }
+        const char *s;
+        size_t len;
+        int html;
+        mk_reader_sample(r, &s, &len);
+        mk_norm_begin(run->norm, path, mode, s, len);
+        mode = mk_norm_decided(run->norm, &html);
         if (mode == MK_PAR_BLANK)
             run->st.mode_blank++;
         else
             run->st.mode_line++;
+        if (run->o->verbose) {
+            int detected;
+            const char *enc = mk_reader_encoding(r, &detected);
+            cli_warn(path, 0, "encoding %s%s, %s, paragraphs %s", enc,
+                     detected ? " (detected)" : "", html ? "HTML" : "text",
+                     mode == MK_PAR_BLANK ? "blank-line separated" : "one per line");
+        }
+    } else {
+        mk_norm_begin(run->norm, path, mode, NULL, 0);
+        if (run->o->verbose) {
+            int detected;
+            const char *enc = mk_reader_encoding(r, &detected);
+            cli_warn(path, 0, "encoding %s%s, %s", enc, detected ? " (detected)" : "",
+                     mk_reader_format(r) == MK_FMT_JSONL ? "JSON Lines" : "mekong stream");
+        }
     }
-    mk_norm_begin(run->norm, path, mode);
+    count_encoding(run, r);
     if (set_doc(run, path, strlen(path)) != 0)
         goto nomem;
     while ((rc = mk_reader_next(r, &row, &err)) > 0) {
@@ -400,8 +507,15 @@ main(int argc, char *argv[])
     for (i = 0; i < o.nfiles && mk_writer_errno(run.w) == 0; i++)
         status |= normalize_file(&run, o.files[i]);
     write_header(&run);
-    if (o.stats)
+    if (o.stats) {
         cli_print_stats(&run.st);
+        for (size_t k = 0; k < run.nenc; k++) {
+            char name[80];
+            snprintf(name, sizeof name, "encoding %s%s", run.enc[k].name,
+                     run.enc[k].detected ? " (detected)" : "");
+            cli_stat_line(name, run.enc[k].count);
+        }
+    }
     rc = cli_finish(run.w);
     mk_norm_free(run.norm);
     mk_writer_free(run.w);

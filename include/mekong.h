@@ -75,12 +75,20 @@ typedef struct mk_stats {
     uint64_t invalid_utf16;    /* invalid UTF-16 units replaced by U+FFFD */
     uint64_t boms;             /* byte order marks removed */
     uint64_t utf16_files;      /* inputs decoded from UTF-16 */
+    uint64_t legacy_files;     /* inputs decoded from a legacy encoding */
+    uint64_t undecodable;      /* legacy-encoded bytes that map to no character */
     uint64_t controls;         /* control characters removed */
     uint64_t spaces;           /* whitespace characters replaced or removed */
     uint64_t zero_width;       /* zero-width / invisible characters removed */
     uint64_t nfc_changed;      /* paragraphs changed by normalization (NFC/NFKC) */
     uint64_t junk;             /* punctuation-only paragraphs dropped */
     uint64_t split_long;       /* paragraphs cut at --max-doc into pieces */
+    uint64_t mojibake;         /* characters repaired from mojibake */
+    uint64_t zawgyi;           /* paragraphs converted from Zawgyi */
+    uint64_t html_tags;        /* HTML tags and comments removed */
+    uint64_t html_refs;        /* HTML character references decoded */
+    uint64_t html_docs;        /* documents read as HTML */
+    uint64_t boilerplate;      /* boilerplate paragraphs dropped ("Advertisement") */
     uint64_t bad_lines;        /* malformed JSONL / TSV lines skipped */
     uint64_t no_id;            /* JSONL documents without an id */
     uint64_t headers_skipped;  /* repeated stream header lines skipped */
@@ -124,6 +132,14 @@ size_t mk_utf8_count(const char *s, size_t len);
 size_t mk_utf8_offset(const char *s, size_t len, size_t off_cp);
 
 /* ------------------------------------------------------------------ */
+/* Legacy encodings.                                                   */
+
+/* Guesses the encoding of a sample S of text that is not valid UTF-8:
+ * the name of an ICU converter ("windows-874", "windows-1258", "GB18030",
+ * "Big5", "windows-1252" ...). Static storage; never NULL. */
+const char *mk_charset_detect(const char *s, size_t len);
+
+/* ------------------------------------------------------------------ */
 /* Readers: plain text, JSONL, and mekong streams, behind one interface. */
 
 enum mk_format {
@@ -142,6 +158,8 @@ typedef struct mk_reader_opts {
     size_t nfields;
     int skip_bad;               /* count and skip malformed lines instead of failing */
     size_t max_doc;             /* longest line / document held in memory, bytes */
+    const char *from;           /* input encoding: NULL for UTF-8 (UTF-16 by BOM),
+                                   "auto" to detect, or an ICU converter name */
     mk_stats *stats;            /* counters to add to, or NULL */
     mk_warn_fn warn;            /* warnings, or NULL */
     void *warn_ctx;
@@ -185,6 +203,11 @@ MK_MUST_USE int mk_reader_next(mk_reader *r, mk_row *row, mk_error *err);
  * mk_reader_new. */
 int mk_reader_format(const mk_reader *r);
 
+/* The encoding the input is decoded from ("UTF-8", "UTF-16LE",
+ * "windows-874" ...), and whether it was detected rather than given or
+ * marked. Borrowed for the reader's lifetime. */
+const char *mk_reader_encoding(const mk_reader *r, int *detected);
+
 /* Names of the pass-through columns, in order: for JSONL the requested
  * fields, for a stream its columns other than doc, par, lang and text.
  * Borrowed for the reader's lifetime. */
@@ -225,9 +248,18 @@ enum mk_par_mode {
     MK_PAR_BLANK      /* blank-line separated blocks are joined into one paragraph */
 };
 
+enum mk_html_mode {
+    MK_HTML_AUTO = 0,  /* character references always; tags when the input looks like HTML */
+    MK_HTML_YES,       /* strip tags and decode references */
+    MK_HTML_NO         /* leave both alone */
+};
+
 typedef struct mk_norm_opts {
     int nfkc;          /* compatibility folding instead of NFC */
-    int keep_junk;     /* keep punctuation-only paragraphs */
+    int keep_junk;     /* keep punctuation-only and boilerplate paragraphs */
+    int no_repair;     /* no mojibake repair, no Zawgyi conversion */
+    int html;          /* enum mk_html_mode */
+    const char *lang;  /* force this language code, or NULL to detect */
     int strict;        /* invalid UTF-8 and over-long paragraphs are errors */
     size_t max_doc;    /* longest paragraph, bytes; longer ones are cut */
     mk_stats *stats;   /* counters to add to, or NULL */
@@ -250,9 +282,17 @@ typedef struct mk_norm mk_norm;
 
 mk_norm *mk_norm_new(const mk_norm_opts *o, mk_error *err);
 
-/* Starts a document named FILE (for warnings) read in MODE (not AUTO:
- * decide with mk_par_mode_guess first). */
-void mk_norm_begin(mk_norm *n, const char *file, int mode);
+/* Starts an input named FILE (for warnings), read in paragraph MODE.
+ * SAMPLE (may be NULL) is the start of a text input (mk_reader_sample): with
+ * MK_PAR_AUTO it decides the paragraph mode, and with MK_HTML_AUTO whether
+ * tags are stripped, for the whole input; inputs of whole documents
+ * (JSONL, streams) are decided document by document. */
+void mk_norm_begin(mk_norm *n, const char *file, int mode, const char *sample,
+                   size_t sample_len);
+
+/* What mk_norm_begin decided for a text input: the paragraph mode
+ * (MK_PAR_LINE or MK_PAR_BLANK) and, in *HTML, whether tags are stripped. */
+int mk_norm_decided(const mk_norm *n, int *html);
 
 /* Feeds one record from a reader. Complete paragraphs are queued; take
  * them with mk_norm_next. Returns 0 or a negative MK_E code (under strict). */

@@ -64,6 +64,52 @@ int mk__is_vi_letter(uint32_t c);
 /* A language code from counts of letters per script group. */
 const char *mk__lang_from_counts(const uint32_t counts[MK_SC_COUNT], uint32_t vi_letters);
 
+/* HTML named character references (lib/entities.c, generated). */
+struct mk__entity {
+    const char *name;
+    uint32_t cp;
+};
+extern const struct mk__entity mk__entities[];
+extern const size_t mk__nentities;
+
+/* Mojibake: UTF-8 that was decoded as windows-1252 or Latin-1, once or
+ * twice. Copies S to OUT with such runs decoded again, when confident.
+ * Returns the number of characters repaired (0: OUT holds S unchanged),
+ * or MK_ENOMEM. S must be valid UTF-8. */
+long mk__mojibake_repair(const char *s, size_t len, mk_buf *out);
+
+/* Could S hold mojibake at all? (A cheap test before the repair.) */
+int mk__mojibake_candidate(const char *s, size_t len);
+
+/* HTML: tags and character references. One state per document: a tag,
+ * comment or script may go on over lines. */
+typedef struct mk__html {
+    int in_tag;          /* inside <...> */
+    int in_comment;      /* inside <!-- ... --> */
+    int skip_content;    /* inside <script> or <style>: 1 script, 2 style */
+    char quote;          /* the quote an attribute value is in, or 0 */
+    char tag[16];        /* the name of the tag being read */
+    size_t tag_len;
+    int tag_closing;
+    int tag_name_done;
+} mk__html;
+
+/* Decodes character references, and strips tags when STRIP_TAGS, from S
+ * into OUT (block-level tags become line breaks). Adds to *TAGS and *REFS.
+ * Returns 0 or MK_ENOMEM. */
+int mk__html_clean(mk__html *h, const char *s, size_t len, int strip_tags, mk_buf *out,
+                   uint64_t *tags, uint64_t *refs);
+
+/* Does a sample look like HTML (several known tags)? */
+int mk__html_like(const char *s, size_t len);
+
+/* Boilerplate paragraphs (corpora/boilerplate.txt, generated into
+ * gen/boilerplate.c): is S, at most MK__BOILERPLATE_MAX bytes, one? */
+#define MK__BOILERPLATE_MAX 64
+extern const char *const mk__boilerplate_lines[];
+extern const size_t mk__nboilerplate_lines;
+int mk__boilerplate(const char *s, size_t len);
+
 /* ASCII helpers that do not depend on the locale. */
 static inline int mk__is_ascii_space(int c)
 {

@@ -68,7 +68,12 @@ struct mk_norm {
     UProperty qc_prop;
 
     const char *file;
-    int mode;
+    int mode;              /* paragraph mode of the input (AUTO: per document) */
+    int html_strip;        /* strip tags in this input / document */
+    int html_decided;      /* html_strip holds for the whole input */
+    mk__html html;         /* tag state, carried over lines */
+    mk_buf pre;            /* a line after HTML decoding */
+    mk_buf moji;           /* a paragraph after mojibake repair */
     long par_no;
     int in_piece;
 
@@ -188,6 +193,8 @@ mk_norm_free(mk_norm *n)
     if (n == NULL)
         return;
     mk__buf_free(&n->fix);
+    mk__buf_free(&n->pre);
+    mk__buf_free(&n->moji);
     mk__buf_free(&n->pend);
     mk__buf_free(&n->a);
     mk__buf_free(&n->b);
@@ -571,6 +578,16 @@ norm_core(mk_norm *n, const char *s, size_t len, long line, mk_error *err)
 {
     int rc, round, changed = 0;
 
+    if (!n->o.no_repair && mk__mojibake_candidate(s, len) && mk_utf8_valid_prefix(s, len) == len) {
+        long fixed = mk__mojibake_repair(s, len, &n->moji);
+        if (fixed < 0)
+            return mk__err(err, MK_ENOMEM, line, "out of memory");
+        if (fixed > 0) {
+            n->st->mojibake += (uint64_t)fixed;
+            s = n->moji.p;
+            len = n->moji.len;
+        }
+    }
     rc = clean(n, s, len, &n->a);
     if (rc == CLEAN_INVALID) {
         long bad = mk__utf8_repair(s, len, &n->fix);
@@ -584,15 +601,35 @@ norm_core(mk_norm *n, const char *s, size_t len, long line, mk_error *err)
                      "invalid UTF-8, %ld %s replaced", bad, bad == 1 ? "sequence" : "sequences");
         rc = clean(n, n->fix.p, n->fix.len, &n->a);
     }
-    for (round = 0; rc == 0 && round < 3; round++) {
-        if (icu_normalize(n, &n->a, &n->b, err) < 0)
-            return err ? err->code : MK_EICU;
-        if (n->b.len == n->a.len && memcmp(n->b.p, n->a.p, n->a.len) == 0)
+    /* Normalize, and repair mojibake that removing control characters
+     * or composing characters brought together, until nothing changes. */
+    for (round = 0; rc >= 0 && round < 4; round++) {
+        int again = 0;
+        if (rc == 0) {
+            if (icu_normalize(n, &n->a, &n->b, err) < 0)
+                return err ? err->code : MK_EICU;
+            if (n->b.len != n->a.len || memcmp(n->b.p, n->a.p, n->a.len) != 0) {
+                changed = 1;
+                again = 1;
+                /* normalizing can bring spaces together (NFKC) or let
+                 * removed characters' neighbours compose: clean again */
+                rc = clean(n, n->b.p, n->b.len, &n->a);
+                if (rc < 0)
+                    break;
+            }
+        }
+        if (!n->o.no_repair && mk__mojibake_candidate(n->a.p, n->a.len)) {
+            long fixed = mk__mojibake_repair(n->a.p, n->a.len, &n->moji);
+            if (fixed < 0)
+                return mk__err(err, MK_ENOMEM, line, "out of memory");
+            if (fixed > 0) {
+                n->st->mojibake += (uint64_t)fixed;
+                rc = clean(n, n->moji.p, n->moji.len, &n->a);
+                again = 1;
+            }
+        }
+        if (!again)
             break;
-        changed = 1;
-        /* normalizing can bring spaces together (NFKC) or let removed
-         * characters' neighbours compose: clean again */
-        rc = clean(n, n->b.p, n->b.len, &n->a);
     }
     if (rc < 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
@@ -610,6 +647,13 @@ norm_core(mk_norm *n, const char *s, size_t len, long line, mk_error *err)
         n->st->junk++;
         return 0;
     }
+    if (n->a.len <= MK__BOILERPLATE_MAX && !n->o.keep_junk &&
+        mk__boilerplate(n->a.p, n->a.len)) {
+        n->st->boilerplate++;
+        return 0;
+    }
+    if (n->o.lang != NULL)
+        snprintf(n->lang, sizeof n->lang, "%s", n->o.lang);
     return 1;
 }
 
@@ -749,7 +793,7 @@ take_line(mk_norm *n, const char *s, size_t len, long line, int mode, mk_error *
 }
 
 void
-mk_norm_begin(mk_norm *n, const char *file, int mode)
+mk_norm_begin(mk_norm *n, const char *file, int mode, const char *sample, size_t sample_len)
 {
     n->file = file;
     n->mode = mode;
@@ -758,6 +802,85 @@ mk_norm_begin(mk_norm *n, const char *file, int mode)
     n->pend.len = 0;
     n->q.len = 0;
     n->qn = n->qpos = 0;
+    memset(&n->html, 0, sizeof n->html);
+    n->html_decided = sample != NULL || n->o.html != MK_HTML_AUTO;
+    n->html_strip = n->o.html == MK_HTML_YES ||
+                    (n->o.html == MK_HTML_AUTO && sample != NULL &&
+                     mk__html_like(sample, sample_len));
+    if (sample != NULL && mode == MK_PAR_AUTO) {
+        if (n->html_strip) {
+            /* HTML wraps its source lines anywhere: tags make the paragraphs */
+            n->mode = MK_PAR_BLANK;
+        } else {
+            n->mode = mk_par_mode_guess(sample, sample_len);
+        }
+    }
+    if (n->html_strip && sample != NULL)
+        n->st->html_docs++;
+}
+
+int
+mk_norm_decided(const mk_norm *n, int *html)
+{
+    if (html != NULL)
+        *html = n->html_strip;
+    return n->mode == MK_PAR_BLANK ? MK_PAR_BLANK : MK_PAR_LINE;
+}
+
+/* Splits S at line ends and takes each line in MODE. */
+static int
+take_lines(mk_norm *n, const char *s, size_t len, long line, int mode, mk_error *err)
+{
+    size_t i = 0;
+    int rc;
+
+    while (i <= len) {
+        size_t j = i;
+        while (j < len && s[j] != '\n' && s[j] != '\r')
+            j++;
+        if ((rc = take_line(n, s + i, j - i, line, mode, err)) < 0)
+            return rc;
+        if (j < len && s[j] == '\r' && j + 1 < len && s[j + 1] == '\n')
+            j++;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* HTML character references and tags: S and LEN point to the result.
+ * Returns 1 when block tags put line breaks in it, 0, or MK_ENOMEM. */
+static int
+html_stage(mk_norm *n, const char **s, size_t *len, long line, mk_error *err)
+{
+    uint64_t tags = 0, refs = 0;
+
+    if (n->o.html == MK_HTML_NO)
+        return 0;
+    if (memchr(*s, '&', *len) == NULL &&
+        (!n->html_strip || memchr(*s, '<', *len) == NULL) &&
+        !n->html.in_tag && !n->html.in_comment && !n->html.skip_content)
+        return 0;
+    if (mk__html_clean(&n->html, *s, *len, n->html_strip, &n->pre, &tags, &refs) != 0)
+        return mk__err(err, MK_ENOMEM, line, "out of memory");
+    /* "&amp;nbsp;" was escaped twice: decode until nothing is left, so
+     * that normalizing the output again changes nothing */
+    for (int round = 0; round < 3 && refs > 0 && memchr(n->pre.p, '&', n->pre.len); round++) {
+        mk__html state = { 0 };
+        uint64_t more = 0, t = 0;
+        if (mk__html_clean(&state, n->pre.p, n->pre.len, 0, &n->fix, &t, &more) != 0)
+            return mk__err(err, MK_ENOMEM, line, "out of memory");
+        if (more == 0)
+            break;
+        refs += more;
+        mk_buf tmp = n->pre;
+        n->pre = n->fix;
+        n->fix = tmp;
+    }
+    n->st->html_tags += tags;
+    n->st->html_refs += refs;
+    *s = n->pre.p;
+    *len = n->pre.len;
+    return memchr(*s, '\n', *len) != NULL;
 }
 
 int
@@ -765,7 +888,7 @@ mk_norm_feed(mk_norm *n, const mk_row *row, mk_error *err)
 {
     const char *s = row->text;
     size_t len = row->text_len;
-    int rc;
+    int rc, broke;
 
     n->q.len = 0;
     n->qn = n->qpos = 0;
@@ -773,6 +896,11 @@ mk_norm_feed(mk_norm *n, const mk_row *row, mk_error *err)
         if ((rc = flush_pend(n, err)) < 0)
             return rc;
         n->par_no = 0;
+        memset(&n->html, 0, sizeof n->html);
+    }
+    if ((row->flags & MK_ROW_BLOCK) && !n->html_decided && !(row->flags & MK_ROW_TITLE)) {
+        n->html_strip = mk__html_like(s, len);
+        n->st->html_docs += (uint64_t)n->html_strip;
     }
     /* Lines joined into one paragraph are checked here, to report the
      * right line; everything else is checked as it is cleaned. */
@@ -789,21 +917,16 @@ mk_norm_feed(mk_norm *n, const mk_row *row, mk_error *err)
         s = n->fix.p;
         len = n->fix.len;
     }
+    if ((broke = html_stage(n, &s, &len, row->line, err)) < 0)
+        return broke;
     if (row->flags & MK_ROW_TITLE)
         return paragraph(n, s, len, row->line, 0, err);
     if (row->flags & MK_ROW_BLOCK) {
-        int mode = n->mode == MK_PAR_AUTO ? mk_par_mode_guess(s, len) : n->mode;
-        size_t i = 0;
-        while (i <= len) {
-            size_t j = i;
-            while (j < len && s[j] != '\n' && s[j] != '\r')
-                j++;
-            if ((rc = take_line(n, s + i, j - i, row->line, mode, err)) < 0)
-                return rc;
-            if (j < len && s[j] == '\r' && j + 1 < len && s[j + 1] == '\n')
-                j++;
-            i = j + 1;
-        }
+        int mode = n->mode;
+        if (mode == MK_PAR_AUTO)
+            mode = n->html_strip ? MK_PAR_BLANK : mk_par_mode_guess(s, len);
+        if ((rc = take_lines(n, s, len, row->line, mode, err)) < 0)
+            return rc;
         return flush_pend(n, err);
     }
     /* a line of a text file, or a piece of an over-long one */
@@ -822,7 +945,10 @@ mk_norm_feed(mk_norm *n, const mk_row *row, mk_error *err)
             return rc;
         return paragraph(n, s, len, row->line, -1, err);
     }
-    return take_line(n, s, len, row->line, n->mode == MK_PAR_AUTO ? MK_PAR_LINE : n->mode, err);
+    int mode = n->mode == MK_PAR_AUTO ? MK_PAR_LINE : n->mode;
+    if (broke)
+        return take_lines(n, s, len, row->line, mode, err);
+    return take_line(n, s, len, row->line, mode, err);
 }
 
 int

@@ -50,6 +50,10 @@ struct mk_reader {
     UChar pivot[PIVOT_SIZE];
     UChar *psrc, *ptgt;
     uint64_t bad_units;
+    size_t raw_cap;
+    const char *encoding;    /* what the input is decoded from */
+    int detected;            /* ... found by mk_charset_detect */
+    int legacy;              /* a legacy encoding, not UTF-16 */
 
     /* JSONL */
     json_t *json;
@@ -165,7 +169,7 @@ fill(mk_reader *r, mk_error *err)
     char *tgt = r->buf + r->end;
     for (;;) {
         if (r->raw_pos == r->raw_len && !r->raw_eof) {
-            k = read_some(r->fd, r->raw, RAW_SIZE);
+            k = read_some(r->fd, r->raw, r->raw_cap);
             if (k < 0)
                 return read_error(r, err, errno);
             r->raw_pos = 0;
@@ -286,6 +290,42 @@ next_line(mk_reader *r, const char **lp, size_t *llen, int *piece, mk_error *err
     }
 }
 
+/* Are the LEN (< 4) bytes at S the valid start of a longer UTF-8
+ * character? */
+static int
+utf8_incomplete(const unsigned char *s, size_t len)
+{
+    size_t bad = 0;
+
+    if (len == 0 || len >= 4)
+        return 0;
+    return mk__utf8_seq(s, len, &bad) == 0 && bad == len;
+}
+
+/* UTF-8 with a few broken bytes, not a legacy encoding: many valid
+ * multi-byte characters, and at least 20 times as many as invalid bytes. */
+static int
+mostly_utf8(const unsigned char *s, size_t len)
+{
+    size_t i = 0, multi = 0, bad = 0, k, b;
+
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        k = mk__utf8_seq(s + i, len - i, &b);
+        if (k > 0) {
+            multi++;
+            i += k;
+        } else {
+            bad += b;
+            i += b;
+        }
+    }
+    return multi >= 8 && multi >= 20 * bad;
+}
+
 mk_reader *
 mk_reader_new(const char *path, const mk_reader_opts *o, mk_error *err)
 {
@@ -329,22 +369,40 @@ mk_reader_new(const char *path, const mk_reader_opts *o, mk_error *err)
     if (r->o.stats)
         r->o.stats->files++;
 
-    /* Byte order marks: UTF-8 is dropped, UTF-16 switches on a converter. */
-    while (r->end < 4 && !r->eof)
-        if (fill(r, err) < 0)
-            goto fail;
+    /* Byte order marks: UTF-8's is dropped, UTF-16 switches on a
+     * converter; so does --from, or a detected legacy encoding. */
     {
+        int autodetect = r->o.from != NULL && strcmp(r->o.from, "auto") == 0;
+        size_t want = autodetect ? SAMPLE_MAX : 4, skip = 0;
+        const char *enc = NULL;
+
+        while (r->end < want && !r->eof)
+            if (fill(r, err) < 0)
+                goto fail;
         const unsigned char *b = (const unsigned char *)r->buf;
         size_t n = r->end;
-        const char *enc = NULL;
+        r->encoding = "UTF-8";
         if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
             r->start = 3;
             if (r->o.stats)
                 r->o.stats->boms++;
         } else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
             enc = "UTF-16LE";
+            skip = 2;
         } else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
             enc = "UTF-16BE";
+            skip = 2;
+        } else if (r->o.from != NULL && !autodetect && ucnv_compareNames(r->o.from, "UTF-8") != 0) {
+            enc = r->o.from;
+        } else if (autodetect) {
+            size_t good = mk_utf8_valid_prefix(r->buf, n);
+            /* a character cut at the end of the sample is not an error */
+            if (good < n && (r->eof || n - good >= 4 ||
+                             !utf8_incomplete((const unsigned char *)r->buf + good, n - good)) &&
+                !mostly_utf8((const unsigned char *)r->buf, n)) {
+                enc = mk_charset_detect(r->buf, n);
+                r->detected = 1;
+            }
         }
         if (enc != NULL) {
             UErrorCode ec = U_ZERO_ERROR;
@@ -353,21 +411,28 @@ mk_reader_new(const char *path, const mk_reader_opts *o, mk_error *err)
                 r->to = ucnv_open("UTF-8", &ec);
             if (U_SUCCESS(ec))
                 ucnv_setToUCallBack(r->from, count_bad_units, r, NULL, NULL, &ec);
-            r->raw = malloc(RAW_SIZE);
+            r->raw_cap = n > RAW_SIZE ? n : RAW_SIZE;
+            r->raw = malloc(r->raw_cap);
             if (U_FAILURE(ec) || r->raw == NULL) {
                 mk__err(err, U_FAILURE(ec) ? MK_EICU : MK_ENOMEM, 0,
-                        "cannot open a UTF-16 converter");
+                        "cannot open a converter for %s", enc);
                 goto fail;
             }
-            memcpy(r->raw, r->buf + 2, n - 2);
-            r->raw_len = n - 2;
+            memcpy(r->raw, r->buf + skip, n - skip);
+            r->raw_len = n - skip;
             r->raw_eof = r->eof;
             r->eof = 0;
             r->start = r->end = 0;
             r->psrc = r->ptgt = r->pivot;
+            r->encoding = enc;
+            r->legacy = skip == 0;
             if (r->o.stats) {
-                r->o.stats->boms++;
-                r->o.stats->utf16_files++;
+                if (skip > 0) {
+                    r->o.stats->boms++;
+                    r->o.stats->utf16_files++;
+                } else {
+                    r->o.stats->legacy_files++;
+                }
             }
         }
     }
@@ -472,6 +537,14 @@ mk_reader_format(const mk_reader *r)
     return r->format;
 }
 
+const char *
+mk_reader_encoding(const mk_reader *r, int *detected)
+{
+    if (detected != NULL)
+        *detected = r->detected;
+    return r->encoding;
+}
+
 size_t
 mk_reader_columns(const mk_reader *r, const char *const **names)
 {
@@ -513,10 +586,14 @@ static void
 finish_file(mk_reader *r)
 {
     if (r->bad_units > 0) {
-        if (r->o.stats)
-            r->o.stats->invalid_utf16 += r->bad_units;
+        if (r->o.stats) {
+            if (r->legacy)
+                r->o.stats->undecodable += r->bad_units;
+            else
+                r->o.stats->invalid_utf16 += r->bad_units;
+        }
         mk__warn(r->o.warn, r->o.warn_ctx, r->o.stats, r->path, 0,
-                 "invalid UTF-16, %llu code units replaced",
+                 "invalid %s, %llu byte sequences replaced", r->encoding,
                  (unsigned long long)r->bad_units);
         r->bad_units = 0;
     }

@@ -33,4 +33,14 @@
 0  .                               mekong normalize --help | grep -q -- --paragraphs
 # messy variants of the sample articles
 0  messy/id-bad-utf8               mekong normalize corpora/messy/id-bad-utf8.txt 2>&1
-0  messy/all-stats                 mekong normalize --stats --text corpora/messy/*.txt 2>&1 >/dev/null
+0  messy/all-stats                 mekong normalize --from auto --stats --text corpora/messy/*.txt corpora/messy/*.html 2>&1 >/dev/null
+0  messy/verbose                   mekong normalize --from auto --verbose --text corpora/messy/*.txt corpora/messy/*.html 2>&1 >/dev/null
+0  messy/html                      mekong normalize corpora/messy/ms-page.html
+0  messy/tis620                    mekong normalize --from auto corpora/messy/th-tis620.txt
+0  messy/big5                      mekong normalize --from auto --text corpora/messy/zh-big5.txt
+0  messy/big5-named                mekong normalize --from big5 --text corpora/messy/zh-big5.txt
+2  .                               mekong normalize --from no-such-encoding tests/data/good.txt
+2  .                               mekong normalize --html sometimes tests/data/good.txt
+2  .                               mekong normalize --lang 'th th' tests/data/good.txt
+0  normalize/lang-forced           mekong normalize --lang lo corpora/lo/sample-02.txt
+0  normalize/no-repair             mekong normalize --no-repair --text corpora/messy/vi-mojibake.txt

@@ -46,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         r = mk_reader_new(path, &o, &err);
         if (r == NULL)
             continue;
-        mk_norm_begin(n, path, MK_PAR_AUTO);
+        mk_norm_begin(n, path, MK_PAR_AUTO, NULL, 0);
         while (mk_reader_next(r, &row, &err) > 0) {
             if (row.nextra != 2 || row.doc == NULL)
                 abort();
