@@ -19,8 +19,10 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utrans.h>
 
 #include "internal.h"
+#include "zawgyi.h"
 
 enum {
     CL_KEEP = 0, CL_CONTROL = 1, CL_SPACE = 2, CL_ZWSP = 3, CL_ZWDROP = 4,
@@ -74,6 +76,7 @@ struct mk_norm {
     mk__html html;         /* tag state, carried over lines */
     mk_buf pre;            /* a line after HTML decoding */
     mk_buf moji;           /* a paragraph after mojibake repair */
+    UTransliterator *zawgyi;   /* ICU's Zawgyi-my, opened when first needed */
     long par_no;
     int in_piece;
 
@@ -199,6 +202,8 @@ mk_norm_free(mk_norm *n)
     mk__buf_free(&n->a);
     mk__buf_free(&n->b);
     mk__buf_free(&n->q);
+    if (n->zawgyi != NULL)
+        utrans_close(n->zawgyi);
     free(n->u1);
     free(n->u2);
     free(n->qe);
@@ -570,6 +575,60 @@ icu_normalize(mk_norm *n, const mk_buf *in, mk_buf *out, mk_error *err)
     return 0;
 }
 
+/* Converts n->a from Zawgyi to Unicode Burmese with ICU's Zawgyi-my
+ * transliterator, into n->b. */
+static int
+zawgyi_to_unicode(mk_norm *n, mk_error *err)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t ulen = 0, limit, blen = 0;
+    size_t cap;
+
+    if (n->zawgyi == NULL) {
+        UChar id[16];
+        UParseError pe;
+        u_uastrcpy(id, "Zawgyi-my");
+        n->zawgyi = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &ec);
+        if (U_FAILURE(ec)) {
+            n->zawgyi = NULL;
+            return mk__err(err, MK_EICU, 0, "cannot open ICU's Zawgyi-my: %s", u_errorName(ec));
+        }
+    }
+    if (n->a.len > INT32_MAX / 8)
+        return mk__err(err, MK_ELIMIT, 0, "paragraph too long to convert");
+    /* the conversion reorders and expands a little; leave it room */
+    cap = n->a.len * 2 + 64;
+    for (;;) {
+        if (n->ucap1 < cap) {
+            UChar *p = realloc(n->u1, cap * sizeof *p);
+            if (p == NULL)
+                return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            n->u1 = p;
+            n->ucap1 = cap;
+        }
+        ec = U_ZERO_ERROR;
+        u_strFromUTF8(n->u1, (int32_t)n->ucap1, &ulen, n->a.p, (int32_t)n->a.len, &ec);
+        if (U_FAILURE(ec))
+            return mk__err(err, MK_EICU, 0, "cannot convert to UTF-16: %s", u_errorName(ec));
+        limit = ulen;
+        utrans_transUChars(n->zawgyi, n->u1, &ulen, (int32_t)n->ucap1, 0, &limit, &ec);
+        if (ec != U_BUFFER_OVERFLOW_ERROR)
+            break;
+        cap *= 2;
+    }
+    if (U_FAILURE(ec))
+        return mk__err(err, MK_EICU, 0, "Zawgyi conversion failed: %s", u_errorName(ec));
+    n->b.len = 0;
+    if (mk__buf_reserve(&n->b, (size_t)ulen * 3 + 4) != 0)
+        return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    ec = U_ZERO_ERROR;
+    u_strToUTF8(n->b.p, (int32_t)n->b.cap, &blen, n->u1, ulen, &ec);
+    if (U_FAILURE(ec))
+        return mk__err(err, MK_EICU, 0, "cannot convert to UTF-8: %s", u_errorName(ec));
+    n->b.len = (size_t)blen;
+    return 0;
+}
+
 /* Cleans and normalizes S into n->a; invalid UTF-8 is replaced (and
  * reported for LINE). Returns 1 to keep the paragraph, 0 when it is empty
  * or junk, negative on error. */
@@ -600,6 +659,16 @@ norm_core(mk_norm *n, const char *s, size_t len, long line, mk_error *err)
             mk__warn(n->o.warn, n->o.warn_ctx, n->st, n->file, line,
                      "invalid UTF-8, %ld %s replaced", bad, bad == 1 ? "sequence" : "sequences");
         rc = clean(n, n->fix.p, n->fix.len, &n->a);
+    }
+    /* Burmese in the Zawgyi font encoding becomes Unicode Burmese */
+    if (rc >= 0 && !n->o.no_repair && n->counts[MK_SC_MYANMAR] > 0 &&
+        mk__zawgyi_probability(n->a.p, n->a.len) >= MK__ZAWGYI_THRESHOLD) {
+        if (zawgyi_to_unicode(n, err) < 0)
+            return err ? err->code : MK_EICU;
+        n->st->zawgyi++;
+        rc = clean(n, n->b.p, n->b.len, &n->a);
+        if (rc == 1)
+            rc = 0;     /* the transliterator's output wants NFC */
     }
     /* Normalize, and repair mojibake that removing control characters
      * or composing characters brought together, until nothing changes. */

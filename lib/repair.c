@@ -65,8 +65,11 @@ plausible(uint32_t c, size_t k)
 int
 mk__mojibake_candidate(const char *s, size_t len)
 {
-    const char *p = s, *end = s + len;
+    const char *p = s, *end;
 
+    if (len == 0)
+        return 0;
+    end = s + len;
     /* every mojibake lead is U+00C2..U+00F4: UTF-8 C3 82..C3 B4 */
     while ((p = memchr(p, 0xC3, (size_t)(end - p))) != NULL) {
         if (p + 1 < end && (unsigned char)p[1] >= 0x82 && (unsigned char)p[1] <= 0xB4)
