@@ -52,7 +52,7 @@ deps:
 	@pkg-config --exists $(PKGS) 2>/dev/null && command -v parallel >/dev/null \
 	  && command -v mandoc >/dev/null || scripts/install-deps
 
-lib/%.o: lib/%.c include/mekong.h lib/internal.h .build-flags
+lib/%.o: lib/%.c include/mekong.h $(wildcard lib/*.h) .build-flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # word lists in corpora/ become const tables at build time

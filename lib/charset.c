@@ -55,12 +55,17 @@ thai_assigned(unsigned char b)
 static int
 looks_thai(const unsigned char *s, size_t len)
 {
-    size_t i, high = 0, marks = 0, marks_ok = 0;
+    size_t i, high = 0, marks = 0, marks_ok = 0, lead = 0, lead_ok = 0, wedged = 0;
 
     for (i = 0; i < len; i++) {
         unsigned char b = s[i], p = i > 0 ? s[i - 1] : 0;
-        if (b < 0x80)
+        if (b < 0x80) {
+            /* Big5 and GBK put trail bytes 0x40..0x7E between high bytes;
+             * Thai has no Latin letter glued between two Thai letters */
+            if (b >= 0x40 && b <= 0x7E && p >= 0x80 && i + 1 < len && s[i + 1] >= 0x80)
+                wedged++;
             continue;
+        }
         high++;
         if (!thai_assigned(b))
             return 0;
@@ -70,9 +75,15 @@ looks_thai(const unsigned char *s, size_t len)
         } else if (thai_tone_mark(b)) {
             marks++;
             marks_ok += thai_consonant(p) || thai_vowel_mark(p);
+        } else if (b >= 0xE0 && b <= 0xE4 && i + 1 < len) {
+            /* a leading vowel (เ แ โ ใ ไ) comes before a consonant; people
+             * type แ as เเ, too */
+            lead++;
+            lead_ok += thai_consonant(s[i + 1]) || (b == 0xE0 && s[i + 1] == 0xE0);
         }
     }
-    return high >= 4 && marks >= 1 && marks_ok * 100 >= marks * 95;
+    return high >= 6 && marks >= 1 && marks_ok * 100 >= marks * 95 &&
+           lead_ok * 100 >= lead * 95 && wedged * 100 <= high;
 }
 
 static int

@@ -585,10 +585,13 @@ zawgyi_to_unicode(mk_norm *n, mk_error *err)
     size_t cap;
 
     if (n->zawgyi == NULL) {
-        UChar id[16];
+        /* ICU's converter, then ဉ + ီ (how it reads Zawgyi's ဦ) as ဥ + ီ,
+         * which NFC makes ဦ */
+        UChar id[32], rules[96];
         UParseError pe;
-        u_uastrcpy(id, "Zawgyi-my");
-        n->zawgyi = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &ec);
+        u_uastrcpy(id, "mekong-Zawgyi-my");
+        u_unescape("::Zawgyi-my; \\u1009\\u102E > \\u1025\\u102E;", rules, 96);
+        n->zawgyi = utrans_openU(id, -1, UTRANS_FORWARD, rules, -1, &pe, &ec);
         if (U_FAILURE(ec)) {
             n->zawgyi = NULL;
             return mk__err(err, MK_EICU, 0, "cannot open ICU's Zawgyi-my: %s", u_errorName(ec));

@@ -44,7 +44,8 @@ plausible(uint32_t c, size_t k)
 {
     if (k == 2)
         return (c >= 0x80 && c <= 0x17F) || (c >= 0x1A0 && c <= 0x1B0) ||
-               (c >= 0x300 && c <= 0x36F);     /* C1: a middle layer of double mojibake */
+               (c >= 0x300 && c <= 0x33F) ||   /* combining marks (decomposed Vietnamese) */
+               c == 0x192 || c == 0x2C6 || c == 0x2DC;  /* ƒ ˆ ˜: double mojibake */
     return (c >= 0x0E00 && c <= 0x0EFF) ||    /* Thai, Lao */
            (c >= 0x1000 && c <= 0x109F) ||    /* Myanmar */
            (c >= 0x1780 && c <= 0x17FF) ||    /* Khmer */
@@ -53,7 +54,10 @@ plausible(uint32_t c, size_t k)
            (c >= 0x2000 && c <= 0x206F) ||    /* punctuation */
            (c >= 0x20A0 && c <= 0x20CF) ||    /* currency */
            (c >= 0x2100 && c <= 0x214F) ||    /* letterlike: ™ */
-           (c >= 0x3000 && c <= 0x30FF) ||    /* CJK punctuation, kana */
+           (c >= 0x2190 && c <= 0x2BFF) ||    /* arrows, math, shapes: ● ○ ∶ */
+           (c >= 0x2E80 && c <= 0x2FDF) ||    /* CJK radicals */
+           (c >= 0x3000 && c <= 0x31FF) ||    /* CJK punctuation, kana, bopomofo */
+           (c >= 0xFE30 && c <= 0xFE4F) ||    /* CJK compatibility forms */
            (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
            (c >= 0xAC00 && c <= 0xD7AF) ||    /* Hangul */
            (c >= 0xFF00 && c <= 0xFFEF) ||    /* full width */
@@ -76,6 +80,53 @@ mk__mojibake_candidate(const char *s, size_t len)
             return 1;
         p++;
     }
+    return 0;
+}
+
+static int
+ascii_letter(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * Is a sequence that decodes, in context, more likely real Latin-1 text?
+ *  - A capital before a closing quote, an ellipsis or a guillemet, with no
+ *    letter after ("AMANHÃ”", "JA PÅ”", "¡ASÍ…!"): mojibake of a letter sits
+ *    inside a word, its continuation followed by more of the word.
+ *  - One lone Han/kana/Hangul character glued to a Latin word ("annulé »"
+ *    with a no-break space is 頻 in windows-1252): mojibake of Chinese
+ *    comes in runs.
+ * OUT holds what was written before the sequence; S[J..] follows it.
+ */
+static int
+real_text(const mk_buf *out, const unsigned char *s, size_t len, size_t j,
+          const unsigned char *bytes, size_t need, uint32_t d)
+{
+    int prev = out->len > 0 ? (unsigned char)out->p[out->len - 1] : ' ';
+    int next_letter = 0, next_moji = 0;
+
+    if (j < len) {
+        size_t k;
+        uint32_t c = mk__utf8_decode(s + j, len - j, &k);
+        next_letter = ascii_letter((int)c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+        next_moji = c >= 0xC2 && c <= 0xF4;
+    }
+    if (need == 2) {
+        unsigned char t = bytes[1];
+        int closing = t == 0x85 || t == 0x91 || t == 0x92 || t == 0x93 || t == 0x94 ||
+                      t == 0xBB;
+        /* windows-1252's own letters (Œ œ Š š Ž ž Ÿ ƒ ˆ ˜), C1 controls
+         * and Latin-1 symbols (from "Â") are the middle layer of text
+         * broken twice, not a word of Latin-1 text */
+        int middle = (d >= 0x80 && d <= 0xBF) || d == 0x152 || d == 0x153 || d == 0x160 ||
+                     d == 0x161 || d == 0x178 || d == 0x17D || d == 0x17E || d == 0x192 ||
+                     d == 0x2C6 || d == 0x2DC;
+        return closing && !next_letter && !middle;
+    }
+    if (need == 3 && ((d >= 0x3040 && d <= 0x9FFF) || (d >= 0xAC00 && d <= 0xD7AF)) &&
+        ascii_letter(prev) && !next_moji)
+        return 1;
     return 0;
 }
 
@@ -119,7 +170,7 @@ mojibake_pass(const char *str, size_t len, mk_buf *out)
         if (nb == need && mk__utf8_seq(bytes, nb, &bad) == need) {
             size_t kk;
             uint32_t d = mk__utf8_decode(bytes, nb, &kk);
-            if (plausible(d, need)) {
+            if (plausible(d, need) && !real_text(out, s, len, j, bytes, need, d)) {
                 memcpy(out->p + out->len, bytes, nb);
                 out->len += nb;
                 i = j;

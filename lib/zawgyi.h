@@ -30,6 +30,7 @@ double mk__zawgyi_probability(const char *s, size_t len);
  * 2 + (c - 0x1000), 162 + (c - 0xAA60), 194 + (c - 0xA9E0). */
 typedef struct mk__zg_model {
     int ext_weight;               /* b -> c, c in Extended-A/B and not listed */
+    int novel;                    /* cap of a, b -> c when a, b is listed but not c */
     const int8_t *bi_default;     /* [b]: weight of b -> c when c is not listed */
     const uint16_t *bi_start;     /* [b]..[b + 1]: b's entries in bi_entry */
     const uint16_t *bi_entry;     /* c << 8 | weight */
