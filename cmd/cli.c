@@ -168,8 +168,16 @@ cli_print_stats(const mk_stats *st)
 void
 cli_progress(uint64_t bytes_in)
 {
-    if (bytes_in < progress_next || !isatty(2))
+    static int tty = -1;
+
+    if (bytes_in < progress_next)
         return;
+    if (tty < 0)
+        tty = isatty(2);    /* asked once: not on every row */
+    if (!tty) {
+        progress_next = UINT64_MAX;
+        return;
+    }
     progress_next = bytes_in + ((uint64_t)64 << 20);
     fprintf(stderr, "\r%s: %llu MB read", prog, (unsigned long long)(bytes_in >> 20));
     progress_shown = 1;

@@ -3,8 +3,9 @@
  * group; the largest group names the language where the script belongs to
  * one language of the region (Thai, Lao, Khmer, Burmese), Han is told from
  * Japanese by kana, and Latin text is Vietnamese when its letters carry
- * Vietnamese-only marks; other Latin text is "und-Latn" until a model
- * decides among the Latin-script languages.
+ * Vietnamese-only marks; other Latin text goes to the model of langid.c
+ * (en, id, ms, fil, and fr de es pt nl so as not to guess en), "und"
+ * when it is unsure.
  */
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include <unicode/uscript.h>
 
 #include "internal.h"
+#include "langid.h"
 
 int
 mk__script_group(uint32_t c)
@@ -120,6 +122,10 @@ mk_lang_detect(const char *str, size_t len, char *buf, size_t size)
         vi += mk__is_vi_letter(c);
     }
     code = mk__lang_from_counts(counts, vi);
+    if (strcmp(code, "und-Latn") == 0) {
+        const char *m = mk__langid_latin(str, len, NULL);
+        code = m != NULL ? m : "und";
+    }
     l = strlen(code);
     if (size > 0) {
         size_t k = l < size - 1 ? l : size - 1;

@@ -22,6 +22,7 @@
 #include <unicode/utrans.h>
 
 #include "internal.h"
+#include "langid.h"
 #include "zawgyi.h"
 
 enum {
@@ -334,7 +335,8 @@ ascii8_kinds(uint64_t v, uint32_t *letters, uint32_t *content)
     uint64_t le_9 = ((ONES * 0xB9) - v) & HIGHS;
     uint64_t let = ge_a & le_z;
 
-    *letters += (uint32_t)__builtin_popcountll(let);
+    /* one bit per byte at bit 7: gather them into the top byte */
+    *letters += (uint32_t)(((let >> 7) * ONES) >> 56);
     *content |= (let | (ge_0 & le_9)) != 0;
 }
 
@@ -709,6 +711,11 @@ norm_core(mk_norm *n, const char *s, size_t len, long line, mk_error *err)
         n->st->nfc_changed++;
     {
         const char *code = mk__lang_from_counts(n->counts, n->vi);
+        if (strcmp(code, "und-Latn") == 0 && n->o.lang == NULL) {
+            /* Latin letters: a model tells en, id, ms, fil ... apart */
+            const char *l = mk__langid_latin(n->a.p, n->a.len, NULL);
+            code = l != NULL ? l : "und";
+        }
         size_t cl = strlen(code);
         memcpy(n->lang, code, cl < sizeof n->lang ? cl + 1 : sizeof n->lang);
         n->lang[sizeof n->lang - 1] = '\0';

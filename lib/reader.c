@@ -29,6 +29,7 @@
 struct mk_reader {
     mk_reader_opts o;
     char *path;
+    size_t path_len;
     int fd, own_fd;
     int eof;                 /* nothing more will come into buf */
     int format;
@@ -345,6 +346,7 @@ mk_reader_new(const char *path, const mk_reader_opts *o, mk_error *err)
     r->newdoc = 1;
     r->doc_col = r->par_col = r->text_col = -1;
     r->path = strdup(path);
+    r->path_len = strlen(path);
     r->cap = RBUF_INIT;
     r->maxcap = r->o.max_doc + 8 > RBUF_INIT ? r->o.max_doc + 8 : RBUF_INIT;
     r->buf = malloc(r->cap);
@@ -938,7 +940,7 @@ next_text(mk_reader *r, mk_row *row, mk_error *err)
         r->o.stats->lines++;
     r->in_piece = piece;
     row->doc = r->path;
-    row->doc_len = strlen(r->path);
+    row->doc_len = r->path_len;
     row->text = lp;
     row->text_len = ll;
     row->line = r->line;

@@ -463,10 +463,13 @@ mk__html_clean(mk__html *h, const char *s, size_t len, int strip_tags, mk_buf *o
                 continue;
             }
         }
-        out->p[out->len++] = c;
-        i++;
-        if (out->len + 8 > out->cap && mk__buf_reserve(out, 8 + (len - i)) != 0)
+        /* plain text up to the next byte that may start something */
+        size_t j = i + 1;
+        while (j < len && s[j] != '&' && (s[j] != '<' || !strip_tags))
+            j++;
+        if (mk__buf_add(out, s + i, j - i) != 0)
             return MK_ENOMEM;
+        i = j;
     }
     return 0;
 }
