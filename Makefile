@@ -94,7 +94,7 @@ tests: all $(UNIT_BIN) $(FUZZ_BIN) tests/bin/goldcheck
 
 check: deps
 	@$(MAKE) --no-print-directory tests
-	@LC_ALL=C tests/run
+	@LC_ALL=C MEKONG_CFLAGS="$(SAN_FLAGS)" tests/run
 
 demo: deps
 	@$(MAKE) --no-print-directory all
