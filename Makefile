@@ -23,9 +23,9 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_U
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 LIB_SRC    = $(wildcard lib/*.c)
-GEN_SRC    = gen/boilerplate.c
+GEN_SRC    = gen/boilerplate.c gen/abbreviations.c
 LIB_OBJ    = $(LIB_SRC:.c=.o) $(GEN_SRC:.c=.o)
-FILTERS    = normalize
+FILTERS    = normalize segment
 PROGS      = bin/mekong $(FILTERS:%=bin/mekong-%)
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=tests/bin/%)
@@ -56,9 +56,13 @@ lib/%.o: lib/%.c include/mekong.h $(wildcard lib/*.h) .build-flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # word lists in corpora/ become const tables at build time
-gen/boilerplate.c: corpora/boilerplate.txt scripts/gen-boilerplate
+gen/boilerplate.c: corpora/boilerplate.txt scripts/gen-wordlist
 	@mkdir -p gen
-	scripts/gen-boilerplate corpora/boilerplate.txt > $@
+	scripts/gen-wordlist boilerplate_lines corpora/boilerplate.txt --fold > $@
+
+gen/abbreviations.c: corpora/abbreviations.txt scripts/gen-wordlist
+	@mkdir -p gen
+	scripts/gen-wordlist abbreviations corpora/abbreviations.txt > $@
 
 gen/%.o: gen/%.c lib/internal.h include/mekong.h .build-flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -90,7 +94,11 @@ tests/bin/goldcheck: tests/tools/goldcheck.c libmekong.a .build-flags
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
 
-tests: all $(UNIT_BIN) $(FUZZ_BIN) tests/bin/goldcheck
+tests/bin/spancheck: tests/tools/spancheck.c libmekong.a .build-flags
+	@mkdir -p tests/bin
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
+
+tests: all $(UNIT_BIN) $(FUZZ_BIN) tests/bin/goldcheck tests/bin/spancheck
 
 check: deps
 	@$(MAKE) --no-print-directory tests

@@ -15,6 +15,7 @@
 
 static const char *const commands[][2] = {
     { "normalize", "clean Unicode text into a stream of paragraphs" },
+    { "segment", "sentences, tokens or CoNLL-U from paragraphs" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -182,6 +182,7 @@ typedef struct mk_row {
     const char *text;   size_t text_len;    /* UTF-8, possibly invalid for text input */
     long line;          /* input line number (1-based) */
     long par;           /* paragraph number from a stream's par column, or -1 */
+    const char *lang;   size_t lang_len;    /* a stream's lang column, or NULL */
     int flags;          /* MK_ROW_... */
     size_t nextra;      /* == number of names from mk_reader_columns */
     const char *const *extra;  /* pass-through values, unescaped */
@@ -319,6 +320,39 @@ void mk_norm_free(mk_norm *n);
 /* Guesses the paragraph layout of text from a sample of its first lines:
  * MK_PAR_BLANK for hard-wrapped blocks, else MK_PAR_LINE. */
 int mk_par_mode_guess(const char *s, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Segmenter: sentences and tokens on ICU break iterators, with rules of
+ * our own for what ICU gets wrong in news.                            */
+
+enum mk_tok_kind { MK_TOK_WORD, MK_TOK_NUMBER, MK_TOK_PUNCT, MK_TOK_SYMBOL, MK_TOK_IDEO };
+
+/* A sentence or token: half-open offsets into the paragraph, in code
+ * points (what the stream prints) and in bytes. */
+typedef struct mk_span {
+    size_t start, end;
+    size_t start_b, end_b;
+    int kind;           /* tokens: enum mk_tok_kind */
+} mk_span;
+
+typedef struct mk_segmenter mk_segmenter;
+
+mk_segmenter *mk_segmenter_new(mk_error *err);
+void mk_segmenter_free(mk_segmenter *s);
+
+/* The sentences of paragraph TEXT (valid UTF-8) in language LANG (a BCP 47
+ * code; NULL or "und" for no rules of a language). *SPANS is borrowed until
+ * the next call. Returns the number of sentences, or a negative MK_E code. */
+MK_MUST_USE int mk_seg_sentences(mk_segmenter *s, const char *text, size_t len,
+                                 const char *lang, const mk_span **spans, mk_error *err);
+
+/* The tokens of paragraph TEXT in LANG (whitespace is not a token), as
+ * for mk_seg_sentences. */
+MK_MUST_USE int mk_seg_tokens(mk_segmenter *s, const char *text, size_t len,
+                              const char *lang, const mk_span **spans, mk_error *err);
+
+/* "word", "number", "punct", "symbol" or "ideo". */
+const char *mk_tok_kind_name(int kind);
 
 /* ------------------------------------------------------------------ */
 /* Language of a text, by script (and letters that mark Vietnamese).   */

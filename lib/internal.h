@@ -110,6 +110,11 @@ extern const char *const mk__boilerplate_lines[];
 extern const size_t mk__nboilerplate_lines;
 int mk__boilerplate(const char *s, size_t len);
 
+/* Abbreviations that end in a full stop mid-sentence
+ * (corpora/abbreviations.txt, generated into gen/abbreviations.c). */
+extern const char *const mk__abbreviations[];
+extern const size_t mk__nabbreviations;
+
 /* ASCII helpers that do not depend on the locale. */
 static inline int mk__is_ascii_space(int c)
 {

@@ -66,7 +66,7 @@ struct mk_reader {
     /* stream */
     char *header;
     size_t header_len, ncols;
-    long doc_col, par_col, text_col;
+    long doc_col, par_col, text_col, lang_col;
     size_t *extra_col;
     mk_buf lastdoc, cells;
 
@@ -344,7 +344,7 @@ mk_reader_new(const char *path, const mk_reader_opts *o, mk_error *err)
         r->o.max_doc = 16;
     r->fd = -1;
     r->newdoc = 1;
-    r->doc_col = r->par_col = r->text_col = -1;
+    r->doc_col = r->par_col = r->text_col = r->lang_col = -1;
     r->path = strdup(path);
     r->path_len = strlen(path);
     r->cap = RBUF_INIT;
@@ -491,6 +491,8 @@ mk_reader_new(const char *path, const mk_reader_opts *o, mk_error *err)
                 r->par_col = col;
             else if (fl == 4 && memcmp(f, "text", 4) == 0 && r->text_col < 0)
                 r->text_col = col;
+            else if (fl == 4 && memcmp(f, "lang", 4) == 0 && r->lang_col < 0)
+                r->lang_col = col;
             else if (!(fl == 4 && memcmp(f, "lang", 4) == 0)) {
                 r->names[r->nnames] = strndup(f, fl);
                 if (r->names[r->nnames] == NULL) {
@@ -791,6 +793,8 @@ next_jsonl(mk_reader *r, mk_row *row, mk_error *err)
             r->extra[i] = r->vals.p + offs[i];
         row->doc = r->vals.p + idoff;
         row->doc_len = idlen;
+        row->lang = NULL;
+        row->lang_len = 0;
         row->line = line;
         row->par = -1;
         row->nextra = r->nnames;
@@ -892,6 +896,12 @@ next_stream(mk_reader *r, mk_row *row, mk_error *err)
         row->text_len = cell[2 * r->text_col + 1];
         row->line = line;
         row->par = -1;
+        row->lang = NULL;
+        row->lang_len = 0;
+        if (r->lang_col >= 0) {
+            row->lang = p + cell[2 * r->lang_col];
+            row->lang_len = cell[2 * r->lang_col + 1];
+        }
         if (r->par_col >= 0) {
             const char *pv = p + cell[2 * r->par_col];
             size_t pl = cell[2 * r->par_col + 1];
@@ -941,6 +951,8 @@ next_text(mk_reader *r, mk_row *row, mk_error *err)
     r->in_piece = piece;
     row->doc = r->path;
     row->doc_len = r->path_len;
+    row->lang = NULL;
+    row->lang_len = 0;
     row->text = lp;
     row->text_len = ll;
     row->line = r->line;

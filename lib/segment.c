@@ -1,0 +1,512 @@
+/*
+ * segment.c - sentences and tokens of a paragraph.
+ *
+ * ICU's break iterators do the bulk (with their dictionaries for Thai,
+ * Lao, Khmer, Burmese, Chinese and Japanese, and the standard sentence
+ * suppressions for English-like abbreviations); an iterator is opened once
+ * per language and reused. Rules of our own then fix what ICU gets wrong
+ * in news: a stop after a title or abbreviation of corpora/abbreviations.txt
+ * or after an initial does not end the sentence, nor does one followed by
+ * a lower-case letter; Khmer ។ and ៕ end sentences (ICU does not break
+ * there); in Thai and Lao, where a space ends a sentence, a space between
+ * two letters of the script ends one once the sentence is long enough;
+ * tokens keep e-mail addresses and URLs whole, and the stop of an
+ * abbreviation ("Mr.", "U.S.").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcre2.h>
+#include <unicode/uchar.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "internal.h"
+
+#define MAX_ITERS 24
+/* Thai and Lao: a space ends a sentence once the sentence holds this many
+ * code points (shorter stretches are phrases of one sentence). */
+#ifndef THAI_MIN_SENT
+#define THAI_MIN_SENT 100
+#endif
+
+struct iter {
+    char lang[16];
+    UBreakIterator *sent, *word;
+};
+
+struct mk_segmenter {
+    struct iter it[MAX_ITERS];
+    int nit;
+    UText *ut;
+    mk_span *sp;
+    size_t nsp, cap;
+    size_t *cuts;           /* byte offsets of sentence boundaries */
+    size_t ncuts, cutcap;
+    pcre2_code *re_link;    /* e-mail addresses and URLs */
+    pcre2_match_data *md;
+};
+
+const char *
+mk_tok_kind_name(int kind)
+{
+    static const char *const names[] = { "word", "number", "punct", "symbol", "ideo" };
+    return kind >= 0 && kind <= MK_TOK_IDEO ? names[kind] : "word";
+}
+
+mk_segmenter *
+mk_segmenter_new(mk_error *err)
+{
+    mk_segmenter *s = calloc(1, sizeof *s);
+    int ec;
+    PCRE2_SIZE off;
+
+    if (s == NULL) {
+        mk__err(err, MK_ENOMEM, 0, "out of memory");
+        return NULL;
+    }
+    s->re_link = pcre2_compile(
+        (PCRE2_SPTR) "(?:https?://|www\\.)[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]"
+                     "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+",
+        PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &off, NULL);
+    if (s->re_link == NULL) {
+        mk__err(err, MK_EUSAGE, 0, "cannot compile the link pattern");
+        free(s);
+        return NULL;
+    }
+    (void)pcre2_jit_compile(s->re_link, PCRE2_JIT_COMPLETE);
+    s->md = pcre2_match_data_create_from_pattern(s->re_link, NULL);
+    if (s->md == NULL) {
+        pcre2_code_free(s->re_link);
+        free(s);
+        mk__err(err, MK_ENOMEM, 0, "out of memory");
+        return NULL;
+    }
+    return s;
+}
+
+void
+mk_segmenter_free(mk_segmenter *s)
+{
+    int i;
+
+    if (s == NULL)
+        return;
+    for (i = 0; i < s->nit; i++) {
+        ubrk_close(s->it[i].sent);
+        ubrk_close(s->it[i].word);
+    }
+    if (s->ut != NULL)
+        utext_close(s->ut);
+    pcre2_match_data_free(s->md);
+    pcre2_code_free(s->re_link);
+    free(s->sp);
+    free(s->cuts);
+    free(s);
+}
+
+/* The base language of a BCP 47 code: "th" of "th-TH"; "" for und. */
+static void
+base_lang(const char *lang, char *out, size_t size)
+{
+    size_t n = 0;
+
+    if (lang != NULL && strncmp(lang, "und", 3) != 0)
+        while (lang[n] != '\0' && lang[n] != '-' && lang[n] != '_' && n + 1 < size) {
+            out[n] = (char)(lang[n] | 0x20);
+            n++;
+        }
+    out[n] = '\0';
+}
+
+static struct iter *
+iter_for(mk_segmenter *s, const char *lang, mk_error *err)
+{
+    char base[16], loc[40];
+    int i;
+    UErrorCode ec = U_ZERO_ERROR;
+
+    base_lang(lang, base, sizeof base);
+    for (i = 0; i < s->nit; i++)
+        if (strcmp(s->it[i].lang, base) == 0)
+            return &s->it[i];
+    if (s->nit == MAX_ITERS) {
+        /* many languages: reuse the oldest slot */
+        ubrk_close(s->it[0].sent);
+        ubrk_close(s->it[0].word);
+        memmove(&s->it[0], &s->it[1], sizeof s->it[0] * (MAX_ITERS - 1));
+        s->nit--;
+    }
+    struct iter *it = &s->it[s->nit];
+    snprintf(loc, sizeof loc, "%s@ss=standard", base[0] ? base : "en");
+    it->sent = ubrk_open(UBRK_SENTENCE, loc, NULL, 0, &ec);
+    if (U_SUCCESS(ec))
+        it->word = ubrk_open(UBRK_WORD, base[0] ? base : "en", NULL, 0, &ec);
+    if (U_FAILURE(ec)) {
+        if (it->sent)
+            ubrk_close(it->sent);
+        mk__err(err, MK_EICU, 0, "cannot open ICU break iterators for '%s': %s", base,
+                u_errorName(ec));
+        return NULL;
+    }
+    snprintf(it->lang, sizeof it->lang, "%s", base);
+    s->nit++;
+    return it;
+}
+
+static int
+set_text(mk_segmenter *s, UBreakIterator *bi, const char *text, size_t len, mk_error *err)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+
+    s->ut = utext_openUTF8(s->ut, text, (int64_t)len, &ec);
+    if (U_SUCCESS(ec))
+        ubrk_setUText(bi, s->ut, &ec);
+    if (U_FAILURE(ec))
+        return mk__err(err, MK_EICU, 0, "ICU break iterator: %s", u_errorName(ec));
+    return 0;
+}
+
+static int
+add_span(mk_segmenter *s, size_t start_b, size_t end_b, int kind)
+{
+    if (s->nsp == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        mk_span *p = realloc(s->sp, cap * sizeof *p);
+        if (p == NULL)
+            return MK_ENOMEM;
+        s->sp = p;
+        s->cap = cap;
+    }
+    s->sp[s->nsp].start_b = start_b;
+    s->sp[s->nsp].end_b = end_b;
+    s->sp[s->nsp].kind = kind;
+    s->nsp++;
+    return 0;
+}
+
+static int
+add_cut(mk_segmenter *s, size_t b)
+{
+    if (s->ncuts == s->cutcap) {
+        size_t cap = s->cutcap ? s->cutcap * 2 : 64;
+        size_t *p = realloc(s->cuts, cap * sizeof *p);
+        if (p == NULL)
+            return MK_ENOMEM;
+        s->cuts = p;
+        s->cutcap = cap;
+    }
+    s->cuts[s->ncuts++] = b;
+    return 0;
+}
+
+/* Fills the code-point offsets of the spans, in one pass. */
+static void
+count_points(mk_segmenter *s, const char *text)
+{
+    size_t i, b = 0, cp = 0;
+
+    for (i = 0; i < s->nsp; i++) {
+        mk_span *p = &s->sp[i];
+        if (p->start_b < b) {       /* spans are ordered; restart if not */
+            b = 0;
+            cp = 0;
+        }
+        cp += mk_utf8_count(text + b, p->start_b - b);
+        p->start = cp;
+        cp += mk_utf8_count(text + p->start_b, p->end_b - p->start_b);
+        p->end = cp;
+        b = p->end_b;
+    }
+}
+
+static int
+is_abbreviation(const char *w, size_t n)
+{
+    size_t lo = 0, hi = mk__nabbreviations;
+
+    if (n == 0 || n > 15)
+        return 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *a = mk__abbreviations[mid];
+        int c = strncmp(a, w, n);
+        if (c == 0 && a[n] != '\0')
+            c = 1;
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static int
+ascii_letter(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The word before the stop at T[DOT]: its start, letters and inner
+ * stops ("U.S"), within the paragraph. */
+static size_t
+word_before(const char *t, size_t dot)
+{
+    size_t i = dot;
+
+    while (i > 0 && (ascii_letter((unsigned char)t[i - 1]) ||
+                     (t[i - 1] == '.' && i >= 2 && ascii_letter((unsigned char)t[i - 2]))))
+        i--;
+    return i;
+}
+
+/* Does the sentence that ends at byte E (after trailing spaces are put
+ * aside) stop on an abbreviation or an initial? */
+static int
+ends_in_abbreviation(const char *t, size_t start, size_t e)
+{
+    while (e > start && (t[e - 1] == ' '))
+        e--;
+    if (e == start || t[e - 1] != '.')
+        return 0;
+    size_t w = word_before(t, e - 1);
+    if (w >= e - 1 || (w > 0 && ascii_letter((unsigned char)t[w - 1])))
+        return 0;
+    if (e - 1 - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
+        return 1;      /* an initial: "J. R. R. Tolkien" */
+    return is_abbreviation(t + w, e - 1 - w);
+}
+
+/* Does the text at byte B start (after spaces and opening quotes) with a
+ * lower-case letter or a digit that continues a sentence? */
+static int
+starts_lower(const char *t, size_t len, size_t b)
+{
+    while (b < len && (t[b] == ' ' || t[b] == '"' || t[b] == '\'' || t[b] == '('))
+        b++;
+    if (b >= len)
+        return 0;
+    size_t k;
+    uint32_t c = mk__utf8_decode((const unsigned char *)t + b, len - b, &k);
+    return u_islower((UChar32)c) != 0;
+}
+
+/* Does the stretch before byte E end (spaces aside) in a full stop? Thai
+ * and Lao end no sentence with one: their stops are abbreviations (ดร.
+ * ส.ค. พ.ศ.). */
+static int
+stop_before(const char *t, size_t start, size_t e)
+{
+    while (e > start && t[e - 1] == ' ')
+        e--;
+    if (e > start && t[e - 1] == '.')
+        return 1;
+    /* Burmese ၊ is a comma, not the sentence end ။ that ICU also takes it for */
+    return e >= start + 3 && memcmp(t + e - 3, "\xe1\x81\x8a", 3) == 0;
+}
+
+int
+mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang,
+                 const mk_span **spans, mk_error *err)
+{
+    struct iter *it;
+    char base[16];
+    int32_t b;
+    size_t i, start;
+    int thai;
+
+    s->nsp = 0;
+    s->ncuts = 0;
+    *spans = NULL;
+    if ((it = iter_for(s, lang, err)) == NULL)
+        return MK_EICU;
+    if (len > INT32_MAX)
+        return mk__err(err, MK_ELIMIT, 0, "paragraph too long to segment");
+    if (set_text(s, it->sent, text, len, err) < 0)
+        return MK_EICU;
+    base_lang(lang, base, sizeof base);
+    thai = strcmp(base, "th") == 0 || strcmp(base, "lo") == 0;
+    /* Thai, Lao, Khmer and Burmese end sentences with their own signs (or
+     * a space); a full stop in them marks an abbreviation (ดร. ក.អ.យ.ក) */
+    int own_stops = thai || strcmp(base, "km") == 0 || strcmp(base, "my") == 0;
+
+    /* ICU's boundaries, and ours: Khmer ។ ៕, Thai and Lao spaces */
+    for (b = ubrk_first(it->sent); (b = ubrk_next(it->sent)) != UBRK_DONE;)
+        if (add_cut(s, (size_t)b) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    {
+        const unsigned char *u = (const unsigned char *)text;
+        size_t lastcp = 0, cp = 0, k;
+        uint32_t prev = 0;
+        for (i = 0; i < len; i += k) {
+            uint32_t c = mk__utf8_decode(u + i, len - i, &k);
+            cp++;
+            if (c == 0x17D4 || c == 0x17D5) {
+                /* Khmer ។ ៕: the sentence ends after the sign and its spaces */
+                size_t e = i + k;
+                while (e < len && (text[e] == ' ' ||
+                                   (e + 3 <= len && memcmp(text + e, "\xe2\x80\x8b", 3) == 0)))
+                    e += text[e] == ' ' ? 1 : 3;
+                if (e < len && add_cut(s, e) != 0)
+                    return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            } else if (thai && c == ' ' && i + 1 < len && cp - lastcp >= THAI_MIN_SENT) {
+                /* a space between two Thai (Lao) letters ends a long enough sentence */
+                size_t kn;
+                uint32_t next = mk__utf8_decode(u + i + 1, len - i - 1, &kn);
+                int sp = mk__script_group(prev), sn = mk__script_group(next);
+                if ((sp == MK_SC_THAI || sp == MK_SC_LAO) && (sn == MK_SC_THAI || sn == MK_SC_LAO)) {
+                    if (add_cut(s, i + 1) != 0)
+                        return mk__err(err, MK_ENOMEM, 0, "out of memory");
+                    lastcp = cp;
+                }
+            }
+            prev = c;
+        }
+        /* the cuts in order (few, nearly sorted) */
+        for (i = 1; i < s->ncuts; i++) {
+            size_t v = s->cuts[i], j = i;
+            while (j > 0 && s->cuts[j - 1] > v) {
+                s->cuts[j] = s->cuts[j - 1];
+                j--;
+            }
+            s->cuts[j] = v;
+        }
+    }
+    /* sentences between cuts, joined where a stop does not end one */
+    start = 0;
+    for (i = 0; i < s->ncuts; i++) {
+        size_t e = s->cuts[i];
+        if (e <= start)
+            continue;
+        if (e < len && (ends_in_abbreviation(text, start, e) || starts_lower(text, len, e) ||
+                        (own_stops && stop_before(text, start, e))))
+            continue;
+        /* trim spaces (and zero-width spaces) at both ends */
+        size_t a = start, z = e;
+        while (a < z && (text[a] == ' ' || (z - a >= 3 && memcmp(text + a, "\xe2\x80\x8b", 3) == 0)))
+            a += text[a] == ' ' ? 1 : 3;
+        while (z > a && (text[z - 1] == ' ' ||
+                         (z - a >= 3 && memcmp(text + z - 3, "\xe2\x80\x8b", 3) == 0)))
+            z -= text[z - 1] == ' ' ? 1 : 3;
+        if (z > a && add_span(s, a, z, 0) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
+        start = e;
+    }
+    count_points(s, text);
+    *spans = s->sp;
+    return (int)s->nsp;
+}
+
+static int
+kind_of(const char *t, size_t a, size_t z, int32_t status)
+{
+    size_t k;
+    uint32_t c = mk__utf8_decode((const unsigned char *)t + a, z - a, &k);
+    int8_t ty;
+
+    if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT)
+        return MK_TOK_IDEO;
+    if (status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT)
+        return MK_TOK_IDEO;
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
+        return MK_TOK_NUMBER;
+    if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT)
+        return MK_TOK_WORD;
+    ty = u_charType((UChar32)c);
+    switch (ty) {
+    case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION: case U_OTHER_PUNCTUATION: case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+        return MK_TOK_PUNCT;
+    case U_MATH_SYMBOL: case U_CURRENCY_SYMBOL: case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL:
+        return MK_TOK_SYMBOL;
+    case U_DECIMAL_DIGIT_NUMBER: case U_OTHER_NUMBER: case U_LETTER_NUMBER:
+        return MK_TOK_NUMBER;
+    default:
+        return MK_TOK_WORD;
+    }
+}
+
+static int
+is_space_token(const char *t, size_t a, size_t z)
+{
+    size_t i = a, k;
+
+    while (i < z) {
+        uint32_t c = mk__utf8_decode((const unsigned char *)t + i, z - i, &k);
+        if (!(c == ' ' || c == 0x200B || u_isUWhiteSpace((UChar32)c)))
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+int
+mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
+              const mk_span **spans, mk_error *err)
+{
+    struct iter *it;
+    int32_t a, z;
+    size_t link_a = 0, link_z = 0, search = 0;
+    int rc;
+
+    s->nsp = 0;
+    *spans = NULL;
+    if ((it = iter_for(s, lang, err)) == NULL)
+        return MK_EICU;
+    if (len > INT32_MAX)
+        return mk__err(err, MK_ELIMIT, 0, "paragraph too long to segment");
+    if (set_text(s, it->word, text, len, err) < 0)
+        return MK_EICU;
+    for (a = ubrk_first(it->word); (z = ubrk_next(it->word)) != UBRK_DONE; a = z) {
+        size_t za = (size_t)a, zz = (size_t)z;
+        /* the next e-mail address or URL at or after here */
+        if (search <= za && link_z <= za && search < len) {
+            rc = pcre2_match(s->re_link, (PCRE2_SPTR)text, len, za, PCRE2_NO_UTF_CHECK, s->md,
+                             NULL);
+            if (rc > 0) {
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+                link_a = ov[0];
+                link_z = ov[1];
+                search = link_a;
+            } else {
+                search = len;
+                link_a = link_z = 0;
+            }
+        }
+        if (link_z > za && link_a <= za) {
+            /* inside a link: one token to its end */
+            if (zz < link_z)
+                continue;
+            if (add_span(s, link_a, link_z, MK_TOK_WORD) != 0)
+                return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            search = link_z;
+            if (zz > link_z && !is_space_token(text, link_z, zz) &&
+                add_span(s, link_z, zz, kind_of(text, link_z, zz, 0)) != 0)
+                return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            continue;
+        }
+        if (is_space_token(text, za, zz))
+            continue;
+        /* "Mr" "." and "U.S" "." are one token */
+        if (zz - za == 1 && text[za] == '.' && s->nsp > 0) {
+            mk_span *p = &s->sp[s->nsp - 1];
+            if (p->end_b == za && p->kind == MK_TOK_WORD &&
+                (is_abbreviation(text + p->start_b, p->end_b - p->start_b) ||
+                 memchr(text + p->start_b, '.', p->end_b - p->start_b) != NULL ||
+                 (p->end_b - p->start_b == 1 && text[p->start_b] >= 'A' &&
+                  text[p->start_b] <= 'Z'))) {
+                p->end_b = zz;
+                continue;
+            }
+        }
+        if (add_span(s, za, zz, kind_of(text, za, zz, ubrk_getRuleStatus(it->word))) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    }
+    count_points(s, text);
+    *spans = s->sp;
+    return (int)s->nsp;
+}

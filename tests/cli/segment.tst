@@ -1,0 +1,18 @@
+# status  expected                    command (from the repository root, LC_ALL=C)
+0  segment/en                      mekong normalize corpora/en/sample-01.txt | mekong segment
+0  segment/en-tokens               mekong segment --tokens corpora/en/sample-02.txt
+0  segment/th                      mekong normalize corpora/th/sample-01.txt | mekong segment
+0  segment/km                      mekong normalize corpora/km/sample-02.txt | mekong segment
+0  segment/my                      mekong segment corpora/my/sample-01.txt
+0  segment/zh-tokens               mekong segment --tokens corpora/zh/sample-01.txt
+0  segment/vi-conllu               mekong segment --conllu corpora/vi/sample-01.txt
+0  segment/abbrev                  printf 'Mr. Yang met Dr. J. R. Smith at 9 a.m. in the U.S. on Aug. 21. He said: "It went well." Mail yang@example.com or see https://example.org/a.b now.\n' | mekong segment --tokens
+0  segment/jsonl                   mekong segment --jsonl --stats tests/data/feed.jsonl 2>&1
+0  segment/no-lang-column          mekong segment tests/data/stream-nolang.tsv
+0  segment/und                     mekong segment --lang und tests/data/one-char.txt
+0  segment/one-char                mekong segment --tokens tests/data/one-char.txt
+0  segment/carried-columns         mekong normalize --jsonl --fields date,url tests/data/feed.jsonl | mekong segment
+1  .                               mekong segment tests/data/stream-notext.tsv
+2  .                               mekong segment --lang 'x y' tests/data/good.txt
+2  .                               mekong segment --tokens --no-such-option
+0  .                               mekong help segment | grep -q conllu
