@@ -62,6 +62,7 @@ main(int argc, char *argv[])
     mk_reader_free(r);
     if ((r = mk_reader_new(argv[2], &o, &err)) == NULL) {
         fprintf(stderr, "spancheck: %s: %s\n", argv[2], err.msg);
+        free(ps);
         return 2;
     }
     const char *const *names;
@@ -99,5 +100,10 @@ main(int argc, char *argv[])
     }
     mk_reader_free(r);
     printf("%zu rows checked\n", checked);
+    for (size_t i = 0; i < np; i++) {
+        free(ps[i].doc);
+        free(ps[i].text);
+    }
+    free(ps);
     return bad;
 }
