@@ -98,7 +98,11 @@ tests/bin/spancheck: tests/tools/spancheck.c libmekong.a .build-flags
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
 
-tests: all $(UNIT_BIN) $(FUZZ_BIN) tests/bin/goldcheck tests/bin/spancheck
+tests/bin/icubreak: tests/tools/icubreak.c .build-flags
+	@mkdir -p tests/bin
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(DEP_LIBS) $(LIBS)
+
+tests: all $(UNIT_BIN) $(FUZZ_BIN) tests/bin/goldcheck tests/bin/spancheck tests/bin/icubreak
 
 check: deps
 	@$(MAKE) --no-print-directory tests
@@ -112,7 +116,7 @@ demo: deps
 	@LC_ALL=C bin/mekong normalize --stats --text corpora/*/*.txt > /dev/null
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all tests/bin/icubreak
 	@scripts/bench
 
 # libFuzzer builds; FUZZ_TIME seconds per target

@@ -182,6 +182,20 @@ put_num(mk_writer *w, size_t v)
     mk_writer_put(w, q, (size_t)(e - q));
 }
 
+/* Appends "\tV" to the row being built in *P. */
+static char *
+add_num(char *p, size_t v)
+{
+    char buf[24], *e = buf + sizeof buf, *q = e;
+
+    do
+        *--q = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    *p++ = '\t';
+    memcpy(p, q, (size_t)(e - q));
+    return p + (e - q);
+}
+
 static void
 write_header(struct run *run)
 {
@@ -351,21 +365,23 @@ paragraph(struct run *run, const mk_row *row, long par, const char *lang, const 
             const mk_span *k = &tk[t];
             tok++;
             if (run->o->out == OUT_TOKENS) {
-                row_start(run, row, par);
-                mk_writer_putc(w, '\t');
-                put_num(w, (size_t)i + 1);
-                mk_writer_putc(w, '\t');
-                put_num(w, tok);
-                mk_writer_putc(w, '\t');
-                mk_writer_put(w, lang, ll);
-                mk_writer_putc(w, '\t');
-                put_num(w, k->start);
-                mk_writer_putc(w, '\t');
-                put_num(w, k->end);
-                mk_writer_putc(w, '\t');
+                /* the fixed part of the row in one piece: sent tok lang
+                 * start end kind */
+                char rowbuf[160], *q = rowbuf;
                 const char *kn = mk_tok_kind_name(k->kind);
-                mk_writer_put(w, kn, strlen(kn));
-                mk_writer_putc(w, '\t');
+                row_start(run, row, par);
+                q = add_num(q, (size_t)i + 1);
+                q = add_num(q, tok);
+                *q++ = '\t';
+                memcpy(q, lang, ll < 32 ? ll : 32);
+                q += ll < 32 ? ll : 32;
+                q = add_num(q, k->start);
+                q = add_num(q, k->end);
+                *q++ = '\t';
+                memcpy(q, kn, strlen(kn));
+                q += strlen(kn);
+                *q++ = '\t';
+                mk_writer_put(w, rowbuf, (size_t)(q - rowbuf));
                 mk_writer_put_field(w, text + k->start_b, k->end_b - k->start_b);
                 mk_writer_putc(w, '\n');
                 run->st.rows_out++;

@@ -843,6 +843,14 @@ next_stream(mk_reader *r, mk_row *row, mk_error *err)
                 r->o.stats->headers_skipped++;
             continue;
         }
+        /* check the row before unescaping it in place: a cell that
+         * shrinks leaves stale bytes behind it */
+        if (mk_utf8_valid_prefix(lp, ll) != ll) {
+            rc = bad_line(r, line, err, "%s", "invalid UTF-8 in a stream row");
+            if (rc < 0)
+                return rc;
+            continue;
+        }
         /* split into cells, unescaping each in place */
         char *p = (char *)lp;
         r->cells.len = 0;
@@ -863,13 +871,6 @@ next_stream(mk_reader *r, mk_row *row, mk_error *err)
             char what[64];
             snprintf(what, sizeof what, "%zu fields, the header has %zu", n, r->ncols);
             rc = bad_line(r, line, err, "row has %s", what);
-            if (rc < 0)
-                return rc;
-            continue;
-        }
-        if (mk_utf8_valid_prefix(p, ll) != ll) {
-            /* repair each cell: invalid bytes never reach the output */
-            rc = bad_line(r, line, err, "%s", "invalid UTF-8 in a stream row");
             if (rc < 0)
                 return rc;
             continue;

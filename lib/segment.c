@@ -400,6 +400,20 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
     return (int)s->nsp;
 }
 
+/* Letters with stops between them, one letter each: "U.S", "a.m", "e.g". */
+static int
+dotted(const char *w, size_t n)
+{
+    size_t i;
+
+    if (n < 3 || n % 2 == 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (i % 2 == 0 ? !ascii_letter((unsigned char)w[i]) : w[i] != '.')
+            return 0;
+    return 1;
+}
+
 static int
 kind_of(const char *t, size_t a, size_t z, int32_t status)
 {
@@ -496,7 +510,7 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
             mk_span *p = &s->sp[s->nsp - 1];
             if (p->end_b == za && p->kind == MK_TOK_WORD &&
                 (is_abbreviation(text + p->start_b, p->end_b - p->start_b) ||
-                 memchr(text + p->start_b, '.', p->end_b - p->start_b) != NULL ||
+                 dotted(text + p->start_b, p->end_b - p->start_b) ||
                  (p->end_b - p->start_b == 1 && text[p->start_b] >= 'A' &&
                   text[p->start_b] <= 'Z'))) {
                 p->end_b = zz;

@@ -87,6 +87,19 @@ mk_writer_put_field(mk_writer *w, const char *s, size_t len)
     size_t start = 0;
     int j;
 
+    if (len < 48) {
+        /* short fields (ids, numbers, tokens): one pass is cheapest */
+        for (size_t i = 0; i < len; i++) {
+            char c = s[i];
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+                mk_writer_put(w, s + start, i - start);
+                mk_writer_put(w, tmp, mk_tsv_escape(tmp, s + i, 1));
+                start = i + 1;
+            }
+        }
+        mk_writer_put(w, s + start, len - start);
+        return;
+    }
     /* the next occurrence of each special byte; libc's memchr is fast on
      * the long runs without any */
     for (j = 0; j < 4; j++)

@@ -1,0 +1,111 @@
+/* test_segment.c - sentences and tokens: ICU plus the project's rules. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "mekong.h"
+
+static mk_segmenter *sg;
+
+/* The sentences of TEXT in LANG joined by "|". */
+static void
+sents(const char *text, const char *lang, char *out, size_t size)
+{
+    const mk_span *sp;
+    mk_error err;
+    size_t used = 0;
+    int n = mk_seg_sentences(sg, text, strlen(text), lang, &sp, &err);
+
+    out[0] = '\0';
+    for (int i = 0; i < n; i++)
+        used += (size_t)snprintf(out + used, size - used, "%s%.*s", i ? "|" : "",
+                                 (int)(sp[i].end_b - sp[i].start_b), text + sp[i].start_b);
+}
+
+static void
+toks(const char *text, const char *lang, char *out, size_t size)
+{
+    const mk_span *sp;
+    mk_error err;
+    size_t used = 0;
+    int n = mk_seg_tokens(sg, text, strlen(text), lang, &sp, &err);
+
+    out[0] = '\0';
+    for (int i = 0; i < n; i++)
+        used += (size_t)snprintf(out + used, size - used, "%s%.*s/%s", i ? " " : "",
+                                 (int)(sp[i].end_b - sp[i].start_b), text + sp[i].start_b,
+                                 mk_tok_kind_name(sp[i].kind));
+}
+
+#define SENTS(text, lang, want) do { \
+    char o_[1024]; sents(text, lang, o_, sizeof o_); CHECK_STR(o_, strlen(o_), want); \
+} while (0)
+#define TOKS(text, lang, want) do { \
+    char o_[1024]; toks(text, lang, o_, sizeof o_); CHECK_STR(o_, strlen(o_), want); \
+} while (0)
+
+TEST(english_abbreviations)
+{
+    SENTS("Mr. Yang met Dr. Smith. He left.", "en", "Mr. Yang met Dr. Smith.|He left.");
+    SENTS("It was J. R. R. Tolkien's book. Yes.", "en", "It was J. R. R. Tolkien's book.|Yes.");
+    SENTS("Prices rose 3.5 percent on Aug. 21 in the U.S. market.", "en",
+          "Prices rose 3.5 percent on Aug. 21 in the U.S. market.");
+    SENTS("He said \"stop.\" Then he left.", "en", "He said \"stop.\"|Then he left.");
+    SENTS("x", "en", "x");
+    SENTS("", "en", "");
+}
+
+TEST(region_signs)
+{
+    /* Khmer ។ ends a sentence; ក.អ.យ.ក is an abbreviation */
+    SENTS("\xe1\x9e\x80.\xe1\x9e\xa2 \xe1\x9e\x98\xe1\x9e\x80\xe1\x9f\x94 \xe1\x9e\x91\xe1\x9f\x85\xe1\x9f\x94",
+          "km", "\xe1\x9e\x80.\xe1\x9e\xa2 \xe1\x9e\x98\xe1\x9e\x80\xe1\x9f\x94|\xe1\x9e\x91\xe1\x9f\x85\xe1\x9f\x94");
+    /* Burmese ၊ is a comma, ။ a stop */
+    SENTS("\xe1\x80\x80\xe1\x81\x8a \xe1\x80\x81\xe1\x81\x8b \xe1\x80\x82\xe1\x81\x8b", "my",
+          "\xe1\x80\x80\xe1\x81\x8a \xe1\x80\x81\xe1\x81\x8b|\xe1\x80\x82\xe1\x81\x8b");
+    /* Thai: ดร. and ส.ค. do not end sentences */
+    SENTS("\xe0\xb8\x94\xe0\xb8\xa3. \xe0\xb8\x81 21 \xe0\xb8\xaa.\xe0\xb8\x84. \xe0\xb8\x82", "th",
+          "\xe0\xb8\x94\xe0\xb8\xa3. \xe0\xb8\x81 21 \xe0\xb8\xaa.\xe0\xb8\x84. \xe0\xb8\x82");
+    /* Chinese 。 */
+    SENTS("\xe4\xbb\x96\xe6\x9d\xa5\xe4\xba\x86\xe3\x80\x82\xe6\x88\x91\xe8\xb5\xb0\xe4\xba\x86\xe3\x80\x82",
+          "zh", "\xe4\xbb\x96\xe6\x9d\xa5\xe4\xba\x86\xe3\x80\x82|\xe6\x88\x91\xe8\xb5\xb0\xe4\xba\x86\xe3\x80\x82");
+}
+
+TEST(tokens_and_kinds)
+{
+    TOKS("Mr. Yang paid $3.50, see www.example.org/x or mail a.b@example.com.", "en",
+         "Mr./word Yang/word paid/word $/symbol 3.50/number ,/punct see/word "
+         "www.example.org/x/word or/word mail/word a.b@example.com/word ./punct");
+    TOKS("\xe4\xb8\xad\xe5\x9b\xbd 2024", "zh", "\xe4\xb8\xad\xe5\x9b\xbd/ideo 2024/number");
+}
+
+TEST(offsets_in_code_points)
+{
+    const mk_span *sp;
+    mk_error err;
+    const char *t = "\xc3\xa9t\xc3\xa9. Non.";    /* été. Non. */
+    int n = mk_seg_sentences(sg, t, strlen(t), "fr", &sp, &err);
+    CHECK(n == 2);
+    if (n == 2) {
+        CHECK(sp[0].start == 0 && sp[0].end == 4);
+        CHECK(sp[1].start == 5 && sp[1].end == 9);
+        CHECK(sp[1].start_b == 7);
+    }
+}
+
+int
+main(void)
+{
+    mk_error err;
+
+    sg = mk_segmenter_new(&err);
+    if (sg == NULL) {
+        printf("FAIL mk_segmenter_new: %s\n", err.msg);
+        return 1;
+    }
+    RUN(english_abbreviations);
+    RUN(region_signs);
+    RUN(tokens_and_kinds);
+    RUN(offsets_in_code_points);
+    mk_segmenter_free(sg);
+    DONE();
+}
