@@ -491,6 +491,13 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
                 link_a = link_z = 0;
             }
         }
+        if (link_z > za && link_a > za && link_a < zz) {
+            /* a link starts inside ICU's token ("Yanghttps://..."): cut it there */
+            if (!is_space_token(text, za, link_a) &&
+                add_span(s, za, link_a, kind_of(text, za, link_a, ubrk_getRuleStatus(it->word))) != 0)
+                return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            za = link_a;
+        }
         if (link_z > za && link_a <= za) {
             /* inside a link: one token to its end */
             if (zz < link_z)
