@@ -263,11 +263,77 @@ word_before(const char *t, size_t dot)
     return i;
 }
 
-/* Does the sentence that ends at byte E (after trailing spaces are put
- * aside) stop on an abbreviation or an initial? */
+/* Letters with stops between them, one letter each: "U.S", "a.m", "e.g". */
 static int
-ends_in_abbreviation(const char *t, size_t start, size_t e)
+dotted(const char *w, size_t n)
 {
+    size_t i;
+
+    if (n < 3 || n % 2 == 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (i % 2 == 0 ? !ascii_letter((unsigned char)w[i]) : w[i] != '.')
+            return 0;
+    return 1;
+}
+
+/* Titles come before a name: a capital after them never starts a
+ * sentence ("Dr. Smith"). Other abbreviations can end one ("... & Co. It
+ * closed"). */
+static int
+is_title(const char *w, size_t n)
+{
+    static const char *const titles[] = {
+        "Adm", "Amb", "Bb", "Capt", "Col", "Cpl", "Cpt", "Dr", "Dra", "Drs", "G", "Gen",
+        "Gng", "Gov", "H.E", "Hj", "Hon", "Insp", "Ir", "Jr", "Lt", "Maj", "Messrs", "Mr",
+        "Mrs", "Ms", "Mssrs", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt",
+        "TS", "ThS", "GS", "PGS", "Bp", "Yth",
+    };
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+        if (strlen(titles[i]) == n && memcmp(titles[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Words that start English sentences and never follow a title or an
+ * initial inside one: after "U.S." or "Co." they mean a new sentence. */
+static int
+is_starter(const char *t, size_t len, size_t b)
+{
+    static const char *const starters[] = {
+        "A", "An", "And", "As", "At", "But", "Did", "Do", "Does", "He", "Her", "Here", "His",
+        "How", "I", "If", "In", "It", "Its", "Many", "Most", "My", "No", "Not", "On", "Our",
+        "She", "So", "Some", "That", "The", "Their", "There", "These", "They", "This",
+        "Those", "We", "What", "When", "Where", "Which", "While", "Who", "Why", "You",
+    };
+    size_t e = b;
+
+    while (e < len && ascii_letter((unsigned char)t[e]))
+        e++;
+    if (e == b || (e < len && t[e] != ' ' && t[e] != ',' && t[e] != '\''))
+        return 0;
+    for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
+        if (strlen(starters[i]) == e - b && memcmp(starters[i], t + b, e - b) == 0)
+            return 1;
+    return 0;
+}
+
+/* The byte after the spaces at B. */
+static size_t
+skip_spaces(const char *t, size_t len, size_t b)
+{
+    while (b < len && t[b] == ' ')
+        b++;
+    return b;
+}
+
+/* Does the sentence that ends at byte E (after trailing spaces are put
+ * aside) stop on an abbreviation or an initial that does not end it? */
+static int
+ends_in_abbreviation(const char *t, size_t len, size_t start, size_t e)
+{
+    size_t next = skip_spaces(t, len, e);
+
     while (e > start && (t[e - 1] == ' '))
         e--;
     if (e == start || t[e - 1] != '.')
@@ -275,9 +341,38 @@ ends_in_abbreviation(const char *t, size_t start, size_t e)
     size_t w = word_before(t, e - 1);
     if (w >= e - 1 || (w > 0 && ascii_letter((unsigned char)t[w - 1])))
         return 0;
-    if (e - 1 - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
-        return 1;      /* an initial: "J. R. R. Tolkien" */
-    return is_abbreviation(t + w, e - 1 - w);
+    size_t n = e - 1 - w;
+    int digit_next = next < len && t[next] >= '0' && t[next] <= '9';
+    if (n == 1)
+        /* an initial ("J. R. R. Tolkien"), "p. 55"; "you and I. Did" ends */
+        return digit_next || (t[w] >= 'A' && t[w] <= 'Z' && !is_starter(t, len, next));
+    if (is_title(t + w, n))
+        return 1;
+    if (is_abbreviation(t + w, n) || dotted(t + w, n))
+        return digit_next || !is_starter(t, len, next);
+    return 0;
+}
+
+/* Is the stretch [START, E) only a list marker ("1.", "2.)", "a.", "iv)")? */
+static int
+list_marker(const char *t, size_t start, size_t e)
+{
+    size_t a = start, i;
+
+    while (a < e && t[a] == ' ')
+        a++;
+    while (e > a && t[e - 1] == ' ')
+        e--;
+    if (e - a < 2 || e - a > 5)
+        return 0;
+    if (t[e - 1] == ')')
+        e--;
+    if (e - a < 2 || t[e - 1] != '.')
+        return 0;
+    for (i = a; i < e - 1; i++)
+        if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'z')))
+            return 0;
+    return e - 1 - a <= 3;
 }
 
 /* Does the text at byte B start (after spaces and opening quotes) with a
@@ -365,6 +460,24 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
             }
             prev = c;
         }
+        /* ICU's suppressions keep "U.S. How" together: an abbreviation
+         * that is not a title, or an initial, before a word that starts
+         * sentences ends one */
+        if (!own_stops) {
+            for (i = 1; i + 2 < len; i++) {
+                if (text[i] != '.' || text[i + 1] != ' ')
+                    continue;
+                size_t w = word_before(text, i);
+                size_t nx = skip_spaces(text, len, i + 1);
+                if (w >= i || (w > 0 && ascii_letter((unsigned char)text[w - 1])) ||
+                    is_title(text + w, i - w) || !is_starter(text, len, nx))
+                    continue;
+                if ((i - w == 1 && text[w] >= 'A' && text[w] <= 'Z') ||
+                    is_abbreviation(text + w, i - w) || dotted(text + w, i - w))
+                    if (add_cut(s, nx) != 0)
+                        return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            }
+        }
         /* the cuts in order (few, nearly sorted) */
         for (i = 1; i < s->ncuts; i++) {
             size_t v = s->cuts[i], j = i;
@@ -381,7 +494,8 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         size_t e = s->cuts[i];
         if (e <= start)
             continue;
-        if (e < len && (ends_in_abbreviation(text, start, e) || starts_lower(text, len, e) ||
+        if (e < len && (ends_in_abbreviation(text, len, start, e) || starts_lower(text, len, e) ||
+                        list_marker(text, start, e) ||
                         (own_stops && stop_before(text, start, e))))
             continue;
         /* trim spaces (and zero-width spaces) at both ends */
@@ -398,20 +512,6 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
     count_points(s, text);
     *spans = s->sp;
     return (int)s->nsp;
-}
-
-/* Letters with stops between them, one letter each: "U.S", "a.m", "e.g". */
-static int
-dotted(const char *w, size_t n)
-{
-    size_t i;
-
-    if (n < 3 || n % 2 == 0)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (i % 2 == 0 ? !ascii_letter((unsigned char)w[i]) : w[i] != '.')
-            return 0;
-    return 1;
 }
 
 static int
