@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <unicode/ucnv.h>
+
 #include "cli.h"
 
 #define MAX_WARN_PER_FILE 100
@@ -212,4 +214,50 @@ cli_finish(mk_writer *out)
         rc = 1;
     }
     return rc;
+}
+
+int
+cli_valid_lang(const char *s)
+{
+    size_t i, n = strlen(s);
+
+    if (n == 0 || n > 15 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+        return 0;
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') && c != '-')
+            return 0;
+    }
+    return 1;
+}
+
+int
+cli_valid_encoding(const char *name)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    UConverter *cnv;
+
+    if (strcmp(name, "auto") == 0)
+        return 1;
+    cnv = ucnv_open(name, &ec);
+    if (U_FAILURE(ec))
+        return 0;
+    ucnv_close(cnv);
+    return 1;
+}
+
+int
+cli_set_str(char **buf, size_t *cap, size_t *len, const char *s, size_t n)
+{
+    if (n + 1 > *cap) {
+        char *p = realloc(*buf, n + 1);
+        if (p == NULL)
+            return -1;
+        *buf = p;
+        *cap = n + 1;
+    }
+    memcpy(*buf, s, n);
+    (*buf)[n] = '\0';
+    *len = n;
+    return 0;
 }

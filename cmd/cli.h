@@ -31,6 +31,17 @@ int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The --version text. */
 void cli_version(void);
 
+/* Is S a BCP 47-looking language code (letters, digits, hyphens, a letter
+ * first, at most 15 characters)? */
+int cli_valid_lang(const char *s);
+
+/* Is NAME "auto" or an encoding ICU's converters know? */
+int cli_valid_encoding(const char *name);
+
+/* Copies S[0..N) into the growable string *BUF (capacity *CAP), sets *LEN.
+ * Returns 0 or -1 when out of memory. */
+int cli_set_str(char **buf, size_t *cap, size_t *len, const char *s, size_t n);
+
 /* Parses a size such as 4096, 64K, 16M, 1G. Returns 0 or -1. */
 int cli_parse_size(const char *s, size_t *out);
 

@@ -8,8 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <unicode/ucnv.h>
-
 #include "cli.h"
 #include "mekong.h"
 
@@ -107,23 +105,6 @@ split_fields(struct opts *o, const char *list)
     return 0;
 }
 
-/* A BCP 47-looking code: letters, digits and hyphens, a letter first,
- * at most 15 characters. */
-static int
-valid_lang(const char *s)
-{
-    size_t i, n = strlen(s);
-
-    if (n == 0 || n > 15 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
-        return 0;
-    for (i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') && c != '-')
-            return 0;
-    }
-    return 1;
-}
-
 /* Returns 0 to go on, or an exit status (-1 means exit 0). */
 static int
 parse_args(int argc, char *argv[], struct opts *o)
@@ -169,13 +150,8 @@ parse_args(int argc, char *argv[], struct opts *o)
                 return cli_usage("--paragraphs must be line, blank or auto, not '%s'", optarg);
             break;
         case 'e':
-            if (strcmp(optarg, "auto") != 0) {
-                UErrorCode ec = U_ZERO_ERROR;
-                UConverter *cnv = ucnv_open(optarg, &ec);
-                if (U_FAILURE(ec))
-                    return cli_usage("unknown encoding '%s' (see uconv -l)", optarg);
-                ucnv_close(cnv);
-            }
+            if (!cli_valid_encoding(optarg))
+                return cli_usage("unknown encoding '%s' (see uconv -l)", optarg);
             o->ro.from = optarg;
             break;
         case OPT_HTML:
@@ -192,7 +168,7 @@ parse_args(int argc, char *argv[], struct opts *o)
             o->no.no_repair = 1;
             break;
         case 'l':
-            if (!valid_lang(optarg))
+            if (!cli_valid_lang(optarg))
                 return cli_usage("--lang wants a language code such as th or zh-Hant, not '%s'",
                                  optarg);
             o->no.lang = optarg;
@@ -376,16 +352,7 @@ write_par(struct run *run, const mk_row *row, const mk_par *p)
 static int
 set_doc(struct run *run, const char *s, size_t len)
 {
-    if (len + 1 > run->doc_cap) {
-        char *p = realloc(run->doc, len + 1);
-        if (p == NULL)
-            return -1;
-        run->doc = p;
-        run->doc_cap = len + 1;
-    }
-    memcpy(run->doc, s, len);
-    run->doc_len = len;
-    return 0;
+    return cli_set_str(&run->doc, &run->doc_cap, &run->doc_len, s, len);
 }
 
 /* Normalizes one input. Returns 0, or 1 if anything went wrong. */

@@ -8,8 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <unicode/ucnv.h>
-
 #include "cli.h"
 #include "mekong.h"
 
@@ -67,21 +65,6 @@ static const struct option longopts[] = {
 };
 
 static int
-valid_lang(const char *s)
-{
-    size_t i, n = strlen(s);
-
-    if (n == 0 || n > 15 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
-        return 0;
-    for (i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') && c != '-')
-            return 0;
-    }
-    return 1;
-}
-
-static int
 parse_args(int argc, char *argv[], struct opts *o)
 {
     int c;
@@ -98,7 +81,7 @@ parse_args(int argc, char *argv[], struct opts *o)
             o->out = OUT_CONLLU;
             break;
         case 'l':
-            if (!valid_lang(optarg))
+            if (!cli_valid_lang(optarg))
                 return cli_usage("--lang wants a language code such as th, not '%s'", optarg);
             o->lang = optarg;
             break;
@@ -115,13 +98,8 @@ parse_args(int argc, char *argv[], struct opts *o)
                 o->ro.text_field = optarg;
             break;
         case 'e':
-            if (strcmp(optarg, "auto") != 0) {
-                UErrorCode ec = U_ZERO_ERROR;
-                UConverter *cnv = ucnv_open(optarg, &ec);
-                if (U_FAILURE(ec))
-                    return cli_usage("unknown encoding '%s' (see uconv -l)", optarg);
-                ucnv_close(cnv);
-            }
+            if (!cli_valid_encoding(optarg))
+                return cli_usage("unknown encoding '%s' (see uconv -l)", optarg);
             o->ro.from = optarg;
             break;
         case OPT_SKIP:
@@ -248,16 +226,7 @@ map_columns(struct run *run, mk_reader *r, const char *path)
 static int
 set_doc(struct run *run, const char *s, size_t len)
 {
-    if (len + 1 > run->doc_cap) {
-        char *p = realloc(run->doc, len + 1);
-        if (p == NULL)
-            return -1;
-        run->doc = p;
-        run->doc_cap = len + 1;
-    }
-    memcpy(run->doc, s, len);
-    run->doc_len = len;
-    return 0;
+    return cli_set_str(&run->doc, &run->doc_cap, &run->doc_len, s, len);
 }
 
 static void

@@ -28,6 +28,11 @@ int mk__err(mk_error *err, int code, long line, const char *fmt, ...)
 int mk__err_sys(mk_error *err, int code, int sys_errno, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* The index of the string KEY[0..N) in TABLE, sorted by strcmp order and
+ * read through STRIDE-byte records whose first member is the string
+ * pointer; -1 when it is not there. */
+long mk__bsearch_str(const void *table, size_t count, size_t stride, const char *key, size_t n);
+
 /* Formats a warning and passes it to WARN (if any), counting it. */
 void mk__warn(mk_warn_fn warn, void *ctx, mk_stats *st, const char *file, long line,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));

@@ -36,7 +36,7 @@ mk__boilerplate(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     char key[MK__BOILERPLATE_MAX + 1];
-    size_t b = 0, e = len, k, i, lo, hi;
+    size_t b = 0, e = len, k, i;
 
     if (len > MK__BOILERPLATE_MAX)
         return 0;
@@ -49,17 +49,6 @@ mk__boilerplate(const char *str, size_t len)
     for (i = b; i < e; i++)
         key[i - b] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
     key[e - b] = '\0';
-    lo = 0;
-    hi = mk__nboilerplate_lines;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(mk__boilerplate_lines[mid], key);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return mk__bsearch_str(mk__boilerplate_lines, mk__nboilerplate_lines,
+                           sizeof mk__boilerplate_lines[0], key, e - b) >= 0;
 }

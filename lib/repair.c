@@ -330,23 +330,12 @@ char_ref(const char *s, size_t len, uint32_t *cp)
         i++;
     if (i == start || i >= len || s[i] != ';')
         return 0;
-    size_t lo = 0, hi = mk__nentities, n = i - start;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *name = mk__entities[mid].name;
-        int c = strncmp(name, s + start, n);
-        if (c == 0 && name[n] != '\0')
-            c = 1;
-        if (c == 0) {
-            *cp = mk__entities[mid].cp;
-            return i + 1;
-        }
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    long at = mk__bsearch_str(mk__entities, mk__nentities, sizeof mk__entities[0], s + start,
+                              i - start);
+    if (at < 0)
+        return 0;
+    *cp = mk__entities[at].cp;
+    return i + 1;
 }
 
 /* Ends the tag whose name is in h->tag: a line break for block tags. */

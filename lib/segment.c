@@ -224,24 +224,9 @@ count_points(mk_segmenter *s, const char *text)
 static int
 is_abbreviation(const char *w, size_t n)
 {
-    size_t lo = 0, hi = mk__nabbreviations;
-
-    if (n == 0 || n > 15)
-        return 0;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *a = mk__abbreviations[mid];
-        int c = strncmp(a, w, n);
-        if (c == 0 && a[n] != '\0')
-            c = 1;
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return n > 0 && n <= 15 &&
+           mk__bsearch_str(mk__abbreviations, mk__nabbreviations, sizeof mk__abbreviations[0],
+                           w, n) >= 0;
 }
 
 static int

@@ -138,3 +138,24 @@ mk__warn(mk_warn_fn warn, void *ctx, mk_stats *st, const char *file, long line,
     va_end(ap);
     warn(ctx, file, line, msg);
 }
+
+long
+mk__bsearch_str(const void *table, size_t count, size_t stride, const char *key, size_t n)
+{
+    size_t lo = 0, hi = count;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *a = *(const char *const *)(const void *)((const char *)table + mid * stride);
+        int c = strncmp(a, key, n);
+        if (c == 0 && a[n] != '\0')
+            c = 1;
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
