@@ -86,7 +86,7 @@ tests/bin/test_%: tests/unit/test_%.c tests/unit/check.h libmekong.a .build-flag
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
 
-tests/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/main.c libmekong.a .build-flags
+tests/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/main.c tests/fuzz/tmpinput.h libmekong.a .build-flags
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/main.c libmekong.a $(DEP_LIBS) $(LIBS)
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "mekong.h"
+#include "tmpinput.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -15,20 +16,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const encs[] = { "auto", "windows-874", "windows-1258", "GB18030",
                                         "Big5", "UTF-16LE" };
     char path[] = "/tmp/mk-fuzz-XXXXXX";
-    int fd = mkstemp(path);
     mk_reader_opts o;
     mk_reader *r;
     mk_error err;
     mk_row row;
 
-    if (fd < 0)
+    if (fuzz_tmpinput(path, data, size) != 0)
         return 0;
-    if (write(fd, data, size) != (ssize_t)size) {
-        close(fd);
-        unlink(path);
-        return 0;
-    }
-    close(fd);
     (void)mk_charset_detect((const char *)data, size);
     for (size_t e = 0; e < sizeof encs / sizeof encs[0]; e++) {
         mk_reader_opts_init(&o);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "mekong.h"
+#include "tmpinput.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -14,7 +15,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static mk_norm *n;
     char path[] = "/tmp/mk-fuzz-XXXXXX";
     const char *fields[] = { "url", "date" };
-    int fd = mkstemp(path);
     mk_reader_opts o;
     mk_reader *r;
     mk_error err;
@@ -28,14 +28,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (n == NULL)
             abort();
     }
-    if (fd < 0)
+    if (fuzz_tmpinput(path, data, size) != 0)
         return 0;
-    if (write(fd, data, size) != (ssize_t)size) {
-        close(fd);
-        unlink(path);
-        return 0;
-    }
-    close(fd);
     for (int skip = 0; skip < 2; skip++) {
         mk_reader_opts_init(&o);
         o.format = MK_FMT_JSONL;

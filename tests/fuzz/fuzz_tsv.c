@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "mekong.h"
+#include "tmpinput.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -14,20 +15,13 @@ static void
 read_through(const uint8_t *data, size_t size, int format, size_t max_doc)
 {
     char path[] = "/tmp/mk-fuzz-XXXXXX";
-    int fd = mkstemp(path);
     mk_reader_opts o;
     mk_reader *r;
     mk_error err;
     mk_row row;
 
-    if (fd < 0)
+    if (fuzz_tmpinput(path, data, size) != 0)
         return;
-    if (write(fd, data, size) != (ssize_t)size) {
-        close(fd);
-        unlink(path);
-        return;
-    }
-    close(fd);
     mk_reader_opts_init(&o);
     o.format = format;
     o.max_doc = max_doc;
