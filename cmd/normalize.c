@@ -211,6 +211,9 @@ parse_args(int argc, char *argv[], struct opts *o)
         return cli_usage("--fields needs --jsonl");
     o->ro.fields = (const char *const *)o->fields;
     o->ro.nfields = o->nfields;
+    /* --text writes no lang column: do not spend time identifying it */
+    if (o->text_out && o->no.lang == NULL)
+        o->no.lang = "und";
     o->files = argv + optind;
     o->nfiles = argc - optind;
     if (o->nfiles == 0 && isatty(0))
