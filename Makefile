@@ -23,7 +23,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_U
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 LIB_SRC    = $(wildcard lib/*.c)
-GEN_SRC    = gen/boilerplate.c gen/abbreviations.c
+GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c
 LIB_OBJ    = $(LIB_SRC:.c=.o) $(GEN_SRC:.c=.o)
 FILTERS    = normalize segment
 PROGS      = bin/mekong $(FILTERS:%=bin/mekong-%)
@@ -63,6 +63,10 @@ gen/boilerplate.c: corpora/boilerplate.txt scripts/gen-wordlist
 gen/abbreviations.c: corpora/abbreviations.txt scripts/gen-wordlist
 	@mkdir -p gen
 	scripts/gen-wordlist abbreviations corpora/abbreviations.txt > $@
+
+gen/vi_words.c: corpora/vi-words.txt scripts/gen-wordlist
+	@mkdir -p gen
+	scripts/gen-wordlist vi_words corpora/vi-words.txt > $@
 
 gen/%.o: gen/%.c lib/internal.h include/mekong.h .build-flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -18,6 +18,7 @@ struct opts {
     mk_norm_opts no;
     int out;
     int stats;
+    int vi_syllables;
     const char *lang;
     char **files;
     int nfiles;
@@ -33,6 +34,7 @@ static const char usage_text[] =
 "                           kind text (kind: word number punct symbol ideo)\n"
 "  -c, --conllu             CoNLL-U: # newdoc, # newpar, # sent_id, # text, tokens\n"
 "  -l, --lang=CODE          segment every paragraph as language CODE\n"
+"      --vi-syllables       Vietnamese tokens are syllables, not words\n"
 "  -j, --jsonl              text input is JSON Lines (as mekong normalize)\n"
 "      --id-field=NAME      JSONL id field (default id)\n"
 "      --text-field=NAME    JSONL text field (default text)\n"
@@ -46,12 +48,13 @@ static const char usage_text[] =
 "Offsets are code points into the paragraph text. Exit status: 0 success,\n"
 "1 a runtime error or lost data, 2 a usage error. See mekong-segment(1).\n";
 
-enum { OPT_ID = 256, OPT_TEXTF, OPT_SKIP, OPT_MAXDOC };
+enum { OPT_ID = 256, OPT_TEXTF, OPT_SKIP, OPT_MAXDOC, OPT_VISYL };
 
 static const struct option longopts[] = {
     { "tokens", no_argument, NULL, 'k' },
     { "conllu", no_argument, NULL, 'c' },
     { "lang", required_argument, NULL, 'l' },
+    { "vi-syllables", no_argument, NULL, OPT_VISYL },
     { "jsonl", no_argument, NULL, 'j' },
     { "id-field", required_argument, NULL, OPT_ID },
     { "text-field", required_argument, NULL, OPT_TEXTF },
@@ -84,6 +87,9 @@ parse_args(int argc, char *argv[], struct opts *o)
             if (!cli_valid_lang(optarg))
                 return cli_usage("--lang wants a language code such as th, not '%s'", optarg);
             o->lang = optarg;
+            break;
+        case OPT_VISYL:
+            o->vi_syllables = 1;
             break;
         case 'j':
             o->ro.format = MK_FMT_JSONL;
@@ -500,6 +506,7 @@ main(int argc, char *argv[])
         cli_error(NULL, &err);
         return 1;
     }
+    mk_seg_set_vi_words(run.seg, !o.vi_syllables);
     if (o.nfiles == 0)
         status |= segment_file(&run, "-");
     for (i = 0; i < o.nfiles && mk_writer_errno(run.w) == 0; i++)

@@ -351,6 +351,10 @@ MK_MUST_USE int mk_seg_sentences(mk_segmenter *s, const char *text, size_t len,
 MK_MUST_USE int mk_seg_tokens(mk_segmenter *s, const char *text, size_t len,
                               const char *lang, const mk_span **spans, mk_error *err);
 
+/* Vietnamese tokens are words ("Thủ tướng") when ON (the default), ICU's
+ * syllables when not. */
+void mk_seg_set_vi_words(mk_segmenter *s, int on);
+
 /* "word", "number", "punct", "symbol" or "ideo". */
 const char *mk_tok_kind_name(int kind);
 

@@ -120,6 +120,11 @@ int mk__boilerplate(const char *s, size_t len);
 extern const char *const mk__abbreviations[];
 extern const size_t mk__nabbreviations;
 
+/* Vietnamese words of several syllables, lower case (corpora/vi-words.txt,
+ * generated into gen/vi_words.c). */
+extern const char *const mk__vi_words[];
+extern const size_t mk__nvi_words;
+
 /* ASCII helpers that do not depend on the locale. */
 static inline int mk__is_ascii_space(int c)
 {

@@ -21,6 +21,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -46,7 +47,14 @@ struct mk_segmenter {
     size_t ncuts, cutcap;
     pcre2_code *re_link;    /* e-mail addresses and URLs */
     pcre2_match_data *md;
+    int vi_syllables;       /* leave Vietnamese tokens as syllables */
 };
+
+void
+mk_seg_set_vi_words(mk_segmenter *s, int on)
+{
+    s->vi_syllables = !on;
+}
 
 const char *
 mk_tok_kind_name(int kind)
@@ -543,6 +551,61 @@ is_space_token(const char *t, size_t a, size_t z)
     return 1;
 }
 
+/* Lower-cases S[0..N) into OUT (SIZE bytes); the length, or 0 if it
+ * does not fit. */
+static size_t
+fold(const char *s, size_t n, char *out, size_t size)
+{
+    size_t i = 0, o = 0, k;
+
+    while (i < n) {
+        uint32_t c = mk__utf8_decode((const unsigned char *)s + i, n - i, &k);
+        char enc[4];
+        size_t l = mk__utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)c), enc);
+        if (o + l >= size)
+            return 0;
+        memcpy(out + o, enc, l);
+        o += l;
+        i += k;
+    }
+    return o;
+}
+
+/* Joins runs of 2 to 4 word tokens, one space apart, that make a word of
+ * corpora/vi-words.txt: the longest first. */
+static void
+join_vi_words(mk_segmenter *s, const char *text)
+{
+    size_t i, j, out = 0;
+    char key[96];
+
+    for (i = 0; i < s->nsp; i++) {
+        mk_span cur = s->sp[i];
+        size_t take = 1;
+        if (cur.kind == MK_TOK_WORD) {
+            for (size_t k = 4; k >= 2 && take == 1; k--) {
+                if (i + k > s->nsp)
+                    continue;
+                int ok = 1;
+                for (j = i + 1; j < i + k && ok; j++)
+                    ok = s->sp[j].kind == MK_TOK_WORD && s->sp[j].start_b == s->sp[j - 1].end_b + 1 &&
+                         text[s->sp[j - 1].end_b] == ' ';
+                if (!ok)
+                    continue;
+                size_t n = fold(text + cur.start_b, s->sp[i + k - 1].end_b - cur.start_b, key,
+                                sizeof key);
+                if (n > 0 && mk__bsearch_str(mk__vi_words, mk__nvi_words, sizeof mk__vi_words[0],
+                                             key, n) >= 0)
+                    take = k;
+            }
+        }
+        cur.end_b = s->sp[i + take - 1].end_b;
+        s->sp[out++] = cur;
+        i += take - 1;
+    }
+    s->nsp = out;
+}
+
 int
 mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
               const mk_span **spans, mk_error *err)
@@ -611,6 +674,12 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
         }
         if (add_span(s, za, zz, kind_of(text, za, zz, ubrk_getRuleStatus(it->word))) != 0)
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    }
+    {
+        char base[16];
+        base_lang(lang, base, sizeof base);
+        if (strcmp(base, "vi") == 0 && !s->vi_syllables)
+            join_vi_words(s, text);
     }
     count_points(s, text);
     *spans = s->sp;

@@ -16,3 +16,5 @@
 2  .                               mekong segment --lang 'x y' tests/data/good.txt
 2  .                               mekong segment --tokens --no-such-option
 0  .                               mekong help segment | grep -q conllu
+0  segment/vi-words                printf 'Thủ tướng Chính phủ họp tại Hà Nội hôm nay.\n' | mekong segment --lang vi --tokens
+0  segment/vi-syllables            printf 'Thủ tướng Chính phủ họp tại Hà Nội hôm nay.\n' | mekong segment --lang vi --tokens --vi-syllables
