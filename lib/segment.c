@@ -331,11 +331,14 @@ ends_in_abbreviation(const char *t, size_t len, size_t start, size_t e)
         e--;
     if (e == start || t[e - 1] != '.')
         return 0;
+    int digit_next = next < len && t[next] >= '0' && t[next] <= '9';
+    /* "N°. 1026": the numero sign */
+    if (digit_next && e >= start + 4 && memcmp(t + e - 3, "\xc2\xb0", 2) == 0)
+        return 1;
     size_t w = word_before(t, e - 1);
     if (w >= e - 1 || (w > 0 && ascii_letter((unsigned char)t[w - 1])))
         return 0;
     size_t n = e - 1 - w;
-    int digit_next = next < len && t[next] >= '0' && t[next] <= '9';
     if (n == 1)
         /* an initial ("J. R. R. Tolkien"), "p. 55"; "you and I. Did" ends */
         return digit_next || (t[w] >= 'A' && t[w] <= 'Z' && !is_starter(t, len, next));
@@ -356,6 +359,12 @@ list_marker(const char *t, size_t start, size_t e)
         a++;
     while (e > a && t[e - 1] == ' ')
         e--;
+    if (e - a >= 3 && (memcmp(t + a, "\xe2\x80\xa2", 3) == 0 ||
+                       memcmp(t + a, "\xe2\x81\x83", 3) == 0)) {
+        a += 3;
+        while (a < e && t[a] == ' ')
+            a++;
+    }
     if (e - a < 2 || e - a > 5)
         return 0;
     if (t[e - 1] == ')')
@@ -394,6 +403,61 @@ stop_before(const char *t, size_t start, size_t e)
         return 1;
     /* Burmese ၊ is a comma, not the sentence end ။ that ICU also takes it for */
     return e >= start + 3 && memcmp(t + e - 3, "\xe1\x81\x8a", 3) == 0;
+}
+
+/* A list marker at T[B]: an optional bullet, then a number of at most two
+ * digits or one lower-case letter, then ")", "." or ".)", a space and a
+ * capital. Returns the marker's value (letters count from 1), or 0. */
+static int
+marker_at(const char *t, size_t len, size_t b)
+{
+    size_t i = b;
+    int v = 0;
+
+    if (i + 3 <= len && (memcmp(t + i, "\xe2\x80\xa2", 3) == 0 ||   /* • */
+                         memcmp(t + i, "\xe2\x81\x83", 3) == 0)) {  /* ⁃ */
+        i += 3;
+        if (i < len && t[i] == ' ')
+            i++;
+    }
+    if (i < len && t[i] >= 'a' && t[i] <= 'z') {
+        v = t[i] - 'a' + 1;
+        i++;
+    } else {
+        size_t d = i;
+        while (i < len && i - d < 2 && t[i] >= '0' && t[i] <= '9')
+            v = v * 10 + (t[i++] - '0');
+        if (i == d)
+            return 0;
+    }
+    if (i < len && t[i] == '.')
+        i++;
+    if (i < len && t[i] == ')')
+        i++;
+    if (i == b || (t[i - 1] != '.' && t[i - 1] != ')'))
+        return 0;
+    if (i + 1 >= len || t[i] != ' ' || !(t[i + 1] >= 'A' && t[i + 1] <= 'Z'))
+        return 0;
+    return v;
+}
+
+static int
+add_list_cuts(mk_segmenter *s, const char *t, size_t len)
+{
+    size_t i;
+    int last = -1;     /* the value of the marker before, -1 before any */
+
+    for (i = 0; i < len; i++) {
+        if (i > 0 && t[i - 1] != ' ')
+            continue;
+        int v = marker_at(t, len, i);
+        if (v == 0)
+            continue;
+        if (v == last + 1 && add_cut(s, i) != 0)
+            return MK_ENOMEM;
+        last = v;
+    }
+    return 0;
 }
 
 int
@@ -471,6 +535,10 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                         return mk__err(err, MK_ENOMEM, 0, "out of memory");
             }
         }
+        /* inline lists: "1) one 2) two", "a. one b. two", "• 9. one • 10. two":
+         * markers that count up one by one start sentences */
+        if (!own_stops && add_list_cuts(s, text, len) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
         /* the cuts in order (few, nearly sorted) */
         for (i = 1; i < s->ncuts; i++) {
             size_t v = s->cuts[i], j = i;
@@ -487,7 +555,26 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         size_t e = s->cuts[i];
         if (e <= start)
             continue;
-        if (e < len && (ends_in_abbreviation(text, len, start, e) || starts_lower(text, len, e) ||
+        /* a spaced ellipsis: ". . . ." after a word ends its sentence at the
+         * first stop and starts the next; ". . ." after a space runs on */
+        if (!own_stops && e < len) {
+            size_t z = e;
+            while (z > start && text[z - 1] == ' ')
+                z--;
+            if (z >= start + 7 && memcmp(text + z - 7, ". . . .", 7) == 0 && z >= start + 8 &&
+                ascii_letter((unsigned char)text[z - 8])) {
+                e = z - 6;      /* after the word's own stop; the ellipsis
+                                 * goes with what follows */
+            } else if (z >= start + 6 && memcmp(text + z - 6, " . . .", 6) == 0 &&
+                       !(z >= start + 8 && memcmp(text + z - 8, " . . . .", 8) == 0)) {
+                continue;       /* four stops end a sentence, three do not */
+            } else if (z >= start + 5 && (memcmp(text + z - 5, "[...]", 5) == 0 ||
+                                          (z >= start + 6 && memcmp(text + z - 6, "[...]\"", 6) == 0))) {
+                continue;       /* "[...]" marks words left out, not an end */
+            }
+        }
+        if (e < len && (ends_in_abbreviation(text, len, start, e) ||
+                        (starts_lower(text, len, e) && marker_at(text, len, e) == 0) ||
                         list_marker(text, start, e) ||
                         (own_stops && stop_before(text, start, e))))
             continue;

@@ -54,6 +54,18 @@ TEST(english_abbreviations)
     SENTS("", "en", "");
 }
 
+TEST(lists_and_ellipses)
+{
+    SENTS("1) The first item 2) The second item", "en", "1) The first item|2) The second item");
+    SENTS("a. The first item b. The second item", "en", "a. The first item|b. The second item");
+    SENTS("Prices rose. 2. The market fell.", "en", "Prices rose.|2. The market fell.");
+    SENTS("He paused . . . then went on.", "en", "He paused . . . then went on.");
+    SENTS("It ended. . . . The next began.", "en", "It ended.|. . . The next began.");
+    SENTS("See p. 55 and N\xc2\xb0. 12 today.", "en", "See p. 55 and N\xc2\xb0. 12 today.");
+    SENTS("I live in the U.S. How about you?", "en", "I live in the U.S.|How about you?");
+    SENTS("Talks with Gen. Min Aung ended.", "en", "Talks with Gen. Min Aung ended.");
+}
+
 TEST(region_signs)
 {
     /* Khmer ។ ends a sentence; ក.អ.យ.ក is an abbreviation */
@@ -103,6 +115,7 @@ main(void)
         return 1;
     }
     RUN(english_abbreviations);
+    RUN(lists_and_ellipses);
     RUN(region_signs);
     RUN(tokens_and_kinds);
     RUN(offsets_in_code_points);
