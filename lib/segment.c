@@ -349,6 +349,21 @@ ends_in_abbreviation(const char *t, size_t len, size_t start, size_t e)
     return 0;
 }
 
+/* Does the stretch before byte E end in a stop after a short word
+ * ("etc.", "approx.", "vs.")? A lower-case letter after such a stop goes on
+ * with the sentence; after a longer word it starts one (web text writes
+ * sentences in lower case). */
+static int
+short_word_stop(const char *t, size_t start, size_t e)
+{
+    while (e > start && t[e - 1] == ' ')
+        e--;
+    if (e == start || t[e - 1] != '.')
+        return 1;       /* "?" "!" and the like: keep ICU's and the other rules' say */
+    size_t w = word_before(t, e - 1);
+    return e - 1 - w <= 4;
+}
+
 /* Is the stretch [START, E) only a list marker ("1.", "2.)", "a.", "iv)")? */
 static int
 list_marker(const char *t, size_t start, size_t e)
@@ -535,6 +550,22 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                         return mk__err(err, MK_ENOMEM, 0, "out of memory");
             }
         }
+        /* ICU never ends a sentence at a stop before a lower-case letter;
+         * after a longer word that is not an abbreviation, web and chat
+         * text does ("... is genuine. you should ...") */
+        if (!own_stops) {
+            for (i = 1; i + 2 < len; i++) {
+                if (text[i] != '.' || text[i + 1] != ' ' || !(text[i + 2] >= 'a' && text[i + 2] <= 'z'))
+                    continue;
+                size_t w = word_before(text, i);
+                if (i - w < 5 || (w > 0 && !(text[w - 1] == ' ' || text[w - 1] == '(' ||
+                                             text[w - 1] == '"')) ||
+                    is_abbreviation(text + w, i - w) || memchr(text + w, '.', i - w) != NULL)
+                    continue;
+                if (add_cut(s, i + 2) != 0)
+                    return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            }
+        }
         /* inline lists: "1) one 2) two", "a. one b. two", "• 9. one • 10. two":
          * markers that count up one by one start sentences */
         if (!own_stops && add_list_cuts(s, text, len) != 0)
@@ -574,7 +605,8 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
             }
         }
         if (e < len && (ends_in_abbreviation(text, len, start, e) ||
-                        (starts_lower(text, len, e) && marker_at(text, len, e) == 0) ||
+                        (starts_lower(text, len, e) && marker_at(text, len, e) == 0 &&
+                         short_word_stop(text, start, e)) ||
                         list_marker(text, start, e) ||
                         (own_stops && stop_before(text, start, e))))
             continue;
