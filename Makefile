@@ -114,10 +114,14 @@ check: deps
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@echo '$$ mekong normalize corpora/*/sample-01.txt | head -40' >&2
-	@LC_ALL=C bin/mekong normalize corpora/*/sample-01.txt | head -40
-	@echo '$$ mekong normalize --stats --text corpora/*/*.txt > /dev/null' >&2
-	@LC_ALL=C bin/mekong normalize --stats --text corpora/*/*.txt > /dev/null
+	@echo '$$ mekong normalize corpora/*/sample-01.txt | head -25' >&2
+	@LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" mekong normalize corpora/*/sample-01.txt | head -25
+	@echo '$$ mekong normalize corpora/*/sample-01.txt | mekong segment | head -25' >&2
+	@LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" sh -c 'mekong normalize corpora/*/sample-01.txt | mekong segment | head -25'
+	@echo '$$ mekong segment --tokens corpora/vi/sample-01.txt | head -12' >&2
+	@LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" sh -c 'mekong segment --tokens corpora/vi/sample-01.txt | head -12'
+	@echo '$$ mekong normalize --from auto --verbose --stats --text corpora/messy/* > /dev/null' >&2
+	@LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" mekong normalize --from auto --verbose --stats --text corpora/messy/*.txt corpora/messy/*.html > /dev/null
 
 bench: deps
 	@$(MAKE) --no-print-directory all tests/bin/icubreak
