@@ -508,7 +508,13 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         const unsigned char *u = (const unsigned char *)text;
         size_t lastcp = 0, cp = 0, k;
         uint32_t prev = 0;
-        for (i = 0; i < len; i += k) {
+        /* the scan looks for Khmer signs (UTF-8 E1 9F 94/95) and Thai or
+         * Lao spaces: text with neither skips it */
+        int khmer = 0;
+        for (const char *q = text; !khmer && (q = memchr(q, 0xE1, (size_t)(text + len - q))) != NULL; q++)
+            khmer = q + 2 < text + len && (unsigned char)q[1] == 0x9F &&
+                    ((unsigned char)q[2] == 0x94 || (unsigned char)q[2] == 0x95);
+        for (i = 0; (khmer || thai) && i < len; i += k) {
             uint32_t c = mk__utf8_decode(u + i, len - i, &k);
             cp++;
             if (c == 0x17D4 || c == 0x17D5) {
