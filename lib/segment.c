@@ -27,10 +27,13 @@
 
 #define MAX_ITERS 24
 /* Thai and Lao: a space ends a sentence once the sentence holds this many
- * code points (shorter stretches are phrases of one sentence). */
+ * code points (shorter stretches are phrases of one sentence), unless the
+ * next word carries the sentence on (thai_goes_on). */
 #ifndef THAI_MIN_SENT
-#define THAI_MIN_SENT 100
+#define THAI_MIN_SENT 40
 #endif
+/* Lao has no list of words that carry a sentence on: a longer minimum */
+#define LAO_MIN_SENT 100
 
 struct iter {
     char lang[16];
@@ -406,6 +409,25 @@ starts_lower(const char *t, size_t len, size_t b)
     return u_islower((UChar32)c) != 0;
 }
 
+/* Does the Thai text at T start with a word that carries a sentence on
+ * after a space (and, or, which, that, by, for, of, in, with, from ...)? */
+static int
+thai_goes_on(const char *t, size_t n)
+{
+    static const char *const words[] = {
+        "และ", "หรือ", "ซึ่ง", "ที่", "โดย", "เพื่อ", "ของ", "ใน", "กับ", "จาก", "ว่า",
+        "ให้", "รวมถึง", "ตาม", "ทั้ง", "อีก", "เป็น", "คือ", "จึง", "แต่", "ก็", "จะ",
+        "ได้", "ไม่", "แล้ว", "ด้วย", "เช่น", "ได้แก่", "อย่าง", "เมื่อ", "หาก", "ถ้า",
+        "เนื่องจาก", "เพราะ", "ส่วน", "นอกจาก", "ระหว่าง", "ต่อ", "แก่", "ถึง", "พร้อม",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t l = strlen(words[i]);
+        if (l <= n && memcmp(t, words[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does the stretch before byte E end (spaces aside) in a full stop? Thai
  * and Lao end no sentence with one: their stops are abbreviations (ดร.
  * ส.ค. พ.ศ.). */
@@ -525,12 +547,14 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                     e += text[e] == ' ' ? 1 : 3;
                 if (e < len && add_cut(s, e) != 0)
                     return mk__err(err, MK_ENOMEM, 0, "out of memory");
-            } else if (thai && c == ' ' && i + 1 < len && cp - lastcp >= THAI_MIN_SENT) {
+            } else if (thai && c == ' ' && i + 1 < len &&
+                       cp - lastcp >= (prev >= 0x0E80 ? LAO_MIN_SENT : THAI_MIN_SENT)) {
                 /* a space between two Thai (Lao) letters ends a long enough sentence */
                 size_t kn;
                 uint32_t next = mk__utf8_decode(u + i + 1, len - i - 1, &kn);
                 int sp = mk__script_group(prev), sn = mk__script_group(next);
-                if ((sp == MK_SC_THAI || sp == MK_SC_LAO) && (sn == MK_SC_THAI || sn == MK_SC_LAO)) {
+                if ((sp == MK_SC_THAI || sp == MK_SC_LAO) && (sn == MK_SC_THAI || sn == MK_SC_LAO) &&
+                    !thai_goes_on(text + i + 1, len - i - 1)) {
                     if (add_cut(s, i + 1) != 0)
                         return mk__err(err, MK_ENOMEM, 0, "out of memory");
                     lastcp = cp;
