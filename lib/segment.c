@@ -7,9 +7,11 @@
  * per language and reused. Rules of our own then fix what ICU gets wrong
  * in news: a stop after a title or abbreviation of corpora/abbreviations.txt
  * or after an initial does not end the sentence, nor does one followed by
- * a lower-case letter; Khmer ។ and ៕ end sentences (ICU does not break
- * there); in Thai and Lao, where a space ends a sentence, a space between
- * two letters of the script ends one once the sentence is long enough;
+ * a lower-case letter after a short word; Khmer ។ and ៕ end sentences
+ * (ICU does not break there); in Thai and Lao, where a space ends a
+ * sentence, a space between two letters of the script ends one once the
+ * sentence is long enough and the next word does not carry it on; inline
+ * list markers that count up start sentences;
  * tokens keep e-mail addresses and URLs whole, and the stop of an
  * abbreviation ("Mr.", "U.S.").
  */
@@ -549,7 +551,8 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                     return mk__err(err, MK_ENOMEM, 0, "out of memory");
             } else if (thai && c == ' ' && i + 1 < len &&
                        cp - lastcp >= (prev >= 0x0E80 ? LAO_MIN_SENT : THAI_MIN_SENT)) {
-                /* a space between two Thai (Lao) letters ends a long enough sentence */
+                /* a space between two Thai (Lao) letters ends a long enough
+                 * sentence, unless the next word carries it on */
                 size_t kn;
                 uint32_t next = mk__utf8_decode(u + i + 1, len - i - 1, &kn);
                 int sp = mk__script_group(prev), sn = mk__script_group(next);
