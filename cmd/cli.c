@@ -261,3 +261,37 @@ cli_set_str(char **buf, size_t *cap, size_t *len, const char *s, size_t n)
     *len = n;
     return 0;
 }
+
+int
+cli_input_option(int c, const char *arg, mk_reader_opts *ro, mk_norm_opts *no)
+{
+    switch (c) {
+    case 'j':
+        ro->format = MK_FMT_JSONL;
+        return 1;
+    case CLI_OPT_ID:
+    case CLI_OPT_TEXTF:
+        if (*arg == '\0')
+            return cli_usage("empty field name");
+        if (c == CLI_OPT_ID)
+            ro->id_field = arg;
+        else
+            ro->text_field = arg;
+        return 1;
+    case 'e':
+        if (!cli_valid_encoding(arg))
+            return cli_usage("unknown encoding '%s' (see uconv -l)", arg);
+        ro->from = arg;
+        return 1;
+    case CLI_OPT_SKIP:
+        ro->skip_bad = 1;
+        return 1;
+    case CLI_OPT_MAXDOC:
+        if (cli_parse_size(arg, &ro->max_doc) != 0 || ro->max_doc < 1024)
+            return cli_usage("bad --max-doc '%s' (a size of at least 1K, e.g. 64M)", arg);
+        no->max_doc = ro->max_doc;
+        return 1;
+    default:
+        return 0;
+    }
+}

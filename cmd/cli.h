@@ -42,6 +42,22 @@ int cli_valid_encoding(const char *name);
  * Returns 0 or -1 when out of memory. */
 int cli_set_str(char **buf, size_t *cap, size_t *len, const char *s, size_t n);
 
+/* The input options every filter takes (-j/--jsonl, --id-field,
+ * --text-field, -e/--from, --skip-bad, --max-doc): their getopt values
+ * and long-option entries, and one handler. */
+enum { CLI_OPT_ID = 400, CLI_OPT_TEXTF, CLI_OPT_SKIP, CLI_OPT_MAXDOC };
+#define CLI_INPUT_LONGOPTS \
+    { "jsonl", no_argument, NULL, 'j' }, \
+    { "id-field", required_argument, NULL, CLI_OPT_ID }, \
+    { "text-field", required_argument, NULL, CLI_OPT_TEXTF }, \
+    { "from", required_argument, NULL, 'e' }, \
+    { "skip-bad", no_argument, NULL, CLI_OPT_SKIP }, \
+    { "max-doc", required_argument, NULL, CLI_OPT_MAXDOC }
+
+/* Takes getopt's option C (argument ARG) if it is an input option: returns
+ * 1 when taken, 0 when C is not one, 2 after printing a usage error. */
+int cli_input_option(int c, const char *arg, mk_reader_opts *ro, mk_norm_opts *no);
+
 /* Parses a size such as 4096, 64K, 16M, 1G. Returns 0 or -1. */
 int cli_parse_size(const char *s, size_t *out);
 

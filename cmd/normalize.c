@@ -55,18 +55,14 @@ static const char usage_text[] =
 "Exit status: 0 success, 1 a runtime error or lost data, 2 a usage error.\n"
 "See mekong-normalize(1).\n";
 
-enum { OPT_ID = 256, OPT_TEXTF, OPT_TITLE, OPT_SKIP, OPT_NFKC, OPT_JUNK, OPT_STRICT,
-       OPT_MAXDOC, OPT_HTML, OPT_NOREPAIR };
+enum { OPT_TITLE = 256, OPT_NFKC, OPT_JUNK, OPT_STRICT,
+       OPT_HTML, OPT_NOREPAIR };
 
 static const struct option longopts[] = {
-    { "jsonl", no_argument, NULL, 'j' },
-    { "id-field", required_argument, NULL, OPT_ID },
-    { "text-field", required_argument, NULL, OPT_TEXTF },
+    CLI_INPUT_LONGOPTS,
     { "title-field", required_argument, NULL, OPT_TITLE },
     { "fields", required_argument, NULL, 'f' },
-    { "skip-bad", no_argument, NULL, OPT_SKIP },
     { "paragraphs", required_argument, NULL, 'p' },
-    { "from", required_argument, NULL, 'e' },
     { "html", required_argument, NULL, OPT_HTML },
     { "no-repair", no_argument, NULL, OPT_NOREPAIR },
     { "lang", required_argument, NULL, 'l' },
@@ -74,7 +70,6 @@ static const struct option longopts[] = {
     { "nfkc", no_argument, NULL, OPT_NFKC },
     { "keep-junk", no_argument, NULL, OPT_JUNK },
     { "strict", no_argument, NULL, OPT_STRICT },
-    { "max-doc", required_argument, NULL, OPT_MAXDOC },
     { "text", no_argument, NULL, 't' },
     { "stats", no_argument, NULL, 's' },
     { "help", no_argument, NULL, 'h' },
@@ -116,28 +111,18 @@ parse_args(int argc, char *argv[], struct opts *o)
     mk_norm_opts_init(&o->no);
     o->par_mode = MK_PAR_AUTO;
     while ((c = getopt_long(argc, argv, "jf:p:e:l:tsvhV", longopts, NULL)) != -1) {
+        int taken = cli_input_option(c, optarg, &o->ro, &o->no);
+        if (taken == 2)
+            return 2;
+        if (taken)
+            continue;
         switch (c) {
-        case 'j':
-            o->ro.format = MK_FMT_JSONL;
-            break;
-        case OPT_ID:
-        case OPT_TEXTF:
-            if (*optarg == '\0')
-                return cli_usage("empty field name");
-            if (c == OPT_ID)
-                o->ro.id_field = optarg;
-            else
-                o->ro.text_field = optarg;
-            break;
         case OPT_TITLE:
             o->ro.title_field = optarg;
             break;
         case 'f':
             if (split_fields(o, optarg) != 0)
                 return cli_usage("bad --fields list '%s'", optarg);
-            break;
-        case OPT_SKIP:
-            o->ro.skip_bad = 1;
             break;
         case 'p':
             if (strcmp(optarg, "line") == 0)
@@ -148,11 +133,6 @@ parse_args(int argc, char *argv[], struct opts *o)
                 o->par_mode = MK_PAR_AUTO;
             else
                 return cli_usage("--paragraphs must be line, blank or auto, not '%s'", optarg);
-            break;
-        case 'e':
-            if (!cli_valid_encoding(optarg))
-                return cli_usage("unknown encoding '%s' (see uconv -l)", optarg);
-            o->ro.from = optarg;
             break;
         case OPT_HTML:
             if (strcmp(optarg, "auto") == 0)
@@ -184,11 +164,6 @@ parse_args(int argc, char *argv[], struct opts *o)
             break;
         case OPT_STRICT:
             o->no.strict = 1;
-            break;
-        case OPT_MAXDOC:
-            if (cli_parse_size(optarg, &o->ro.max_doc) != 0 || o->ro.max_doc < 1024)
-                return cli_usage("bad --max-doc '%s' (a size of at least 1K, e.g. 64M)", optarg);
-            o->no.max_doc = o->ro.max_doc;
             break;
         case 't':
             o->text_out = 1;

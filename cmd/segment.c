@@ -48,19 +48,14 @@ static const char usage_text[] =
 "Offsets are code points into the paragraph text. Exit status: 0 success,\n"
 "1 a runtime error or lost data, 2 a usage error. See mekong-segment(1).\n";
 
-enum { OPT_ID = 256, OPT_TEXTF, OPT_SKIP, OPT_MAXDOC, OPT_VISYL };
+enum { OPT_VISYL = 256 };
 
 static const struct option longopts[] = {
+    CLI_INPUT_LONGOPTS,
     { "tokens", no_argument, NULL, 'k' },
     { "conllu", no_argument, NULL, 'c' },
     { "lang", required_argument, NULL, 'l' },
     { "vi-syllables", no_argument, NULL, OPT_VISYL },
-    { "jsonl", no_argument, NULL, 'j' },
-    { "id-field", required_argument, NULL, OPT_ID },
-    { "text-field", required_argument, NULL, OPT_TEXTF },
-    { "from", required_argument, NULL, 'e' },
-    { "skip-bad", no_argument, NULL, OPT_SKIP },
-    { "max-doc", required_argument, NULL, OPT_MAXDOC },
     { "stats", no_argument, NULL, 's' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
@@ -76,6 +71,11 @@ parse_args(int argc, char *argv[], struct opts *o)
     mk_reader_opts_init(&o->ro);
     mk_norm_opts_init(&o->no);
     while ((c = getopt_long(argc, argv, "kcl:je:shV", longopts, NULL)) != -1) {
+        int taken = cli_input_option(c, optarg, &o->ro, &o->no);
+        if (taken == 2)
+            return 2;
+        if (taken)
+            continue;
         switch (c) {
         case 'k':
             o->out = OUT_TOKENS;
@@ -90,31 +90,6 @@ parse_args(int argc, char *argv[], struct opts *o)
             break;
         case OPT_VISYL:
             o->vi_syllables = 1;
-            break;
-        case 'j':
-            o->ro.format = MK_FMT_JSONL;
-            break;
-        case OPT_ID:
-        case OPT_TEXTF:
-            if (*optarg == '\0')
-                return cli_usage("empty field name");
-            if (c == OPT_ID)
-                o->ro.id_field = optarg;
-            else
-                o->ro.text_field = optarg;
-            break;
-        case 'e':
-            if (!cli_valid_encoding(optarg))
-                return cli_usage("unknown encoding '%s' (see uconv -l)", optarg);
-            o->ro.from = optarg;
-            break;
-        case OPT_SKIP:
-            o->ro.skip_bad = 1;
-            break;
-        case OPT_MAXDOC:
-            if (cli_parse_size(optarg, &o->ro.max_doc) != 0 || o->ro.max_doc < 1024)
-                return cli_usage("bad --max-doc '%s' (a size of at least 1K, e.g. 64M)", optarg);
-            o->no.max_doc = o->ro.max_doc;
             break;
         case 's':
             o->stats = 1;

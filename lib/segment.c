@@ -181,6 +181,27 @@ set_text(mk_segmenter *s, UBreakIterator *bi, const char *text, size_t len, mk_e
     return 0;
 }
 
+/* Starts a call: no spans yet, the iterators of LANG, TEXT set on the
+ * sentence or (WORD) word one. NULL with ERR filled on failure. */
+static struct iter *
+begin(mk_segmenter *s, const char *text, size_t len, const char *lang, int word,
+      const mk_span **spans, mk_error *err)
+{
+    struct iter *it;
+
+    s->nsp = 0;
+    *spans = NULL;
+    if ((it = iter_for(s, lang, err)) == NULL)
+        return NULL;
+    if (len > INT32_MAX) {
+        mk__err(err, MK_ELIMIT, 0, "paragraph too long to segment");
+        return NULL;
+    }
+    if (set_text(s, word ? it->word : it->sent, text, len, err) < 0)
+        return NULL;
+    return it;
+}
+
 static int
 add_span(mk_segmenter *s, size_t start_b, size_t end_b, int kind)
 {
@@ -509,15 +530,9 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
     size_t i, start;
     int thai;
 
-    s->nsp = 0;
     s->ncuts = 0;
-    *spans = NULL;
-    if ((it = iter_for(s, lang, err)) == NULL)
-        return MK_EICU;
-    if (len > INT32_MAX)
-        return mk__err(err, MK_ELIMIT, 0, "paragraph too long to segment");
-    if (set_text(s, it->sent, text, len, err) < 0)
-        return MK_EICU;
+    if ((it = begin(s, text, len, lang, 0, spans, err)) == NULL)
+        return err ? err->code : MK_EICU;
     base_lang(lang, base, sizeof base);
     thai = strcmp(base, "th") == 0 || strcmp(base, "lo") == 0;
     /* Thai, Lao, Khmer and Burmese end sentences with their own signs (or
@@ -767,14 +782,8 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
     size_t link_a = 0, link_z = 0, search = 0;
     int rc;
 
-    s->nsp = 0;
-    *spans = NULL;
-    if ((it = iter_for(s, lang, err)) == NULL)
-        return MK_EICU;
-    if (len > INT32_MAX)
-        return mk__err(err, MK_ELIMIT, 0, "paragraph too long to segment");
-    if (set_text(s, it->word, text, len, err) < 0)
-        return MK_EICU;
+    if ((it = begin(s, text, len, lang, 1, spans, err)) == NULL)
+        return err ? err->code : MK_EICU;
     for (a = ubrk_first(it->word); (z = ubrk_next(it->word)) != UBRK_DONE; a = z) {
         size_t za = (size_t)a, zz = (size_t)z;
         /* the next e-mail address or URL at or after here */
