@@ -25,12 +25,14 @@ ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 LIB_SRC    = $(wildcard lib/*.c)
 GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c
 LIB_OBJ    = $(LIB_SRC:.c=.o) $(GEN_SRC:.c=.o)
-FILTERS    = normalize segment
+FILTERS    = normalize segment extract
 PROGS      = bin/mekong $(FILTERS:%=bin/mekong-%)
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=tests/bin/%)
 FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=tests/bin/%)
+TOOL_SRC   = $(wildcard tests/tools/*.c)
+TOOL_BIN   = $(TOOL_SRC:tests/tools/%.c=tests/bin/%)
 
 # objects are rebuilt when the compiler or flags change (SAN=1 and back)
 BUILD_ID  := $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)
@@ -94,19 +96,12 @@ tests/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/main.c tests/fuzz/tmpinput.h li
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/main.c libmekong.a $(DEP_LIBS) $(LIBS)
 
-tests/bin/goldcheck: tests/tools/goldcheck.c libmekong.a .build-flags
+# test tools, one program per file of tests/tools/
+tests/bin/%: tests/tools/%.c libmekong.a .build-flags
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
 
-tests/bin/spancheck: tests/tools/spancheck.c libmekong.a .build-flags
-	@mkdir -p tests/bin
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
-
-tests/bin/icubreak: tests/tools/icubreak.c .build-flags
-	@mkdir -p tests/bin
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(DEP_LIBS) $(LIBS)
-
-tests: all $(UNIT_BIN) $(FUZZ_BIN) tests/bin/goldcheck tests/bin/spancheck tests/bin/icubreak
+tests: all $(UNIT_BIN) $(FUZZ_BIN) $(TOOL_BIN)
 
 check: deps
 	@$(MAKE) --no-print-directory tests

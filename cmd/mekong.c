@@ -16,6 +16,7 @@
 static const char *const commands[][2] = {
     { "normalize", "clean Unicode text into a stream of paragraphs" },
     { "segment", "sentences, tokens or CoNLL-U from paragraphs" },
+    { "extract", "dates, phone numbers and e-mail addresses with their values" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -359,6 +359,63 @@ void mk_seg_set_vi_words(mk_segmenter *s, int on);
 const char *mk_tok_kind_name(int kind);
 
 /* ------------------------------------------------------------------ */
+/* Extractor: dates, phone numbers and e-mail addresses of a document. */
+
+enum { MK_ENT_DATE = 1, MK_ENT_PHONE = 2, MK_ENT_EMAIL = 4, MK_ENT_ALL = 7 };
+
+/* One entity. Offsets are into the piece of text it came from. */
+typedef struct mk_entity {
+    size_t piece;               /* which mk_extract_add call (0-based) */
+    size_t start, end;          /* code points, half-open */
+    size_t start_b, end_b;      /* bytes */
+    int type;                   /* MK_ENT_... */
+    const char *text;           /* the entity as written (not NUL-ended) */
+    size_t text_len;
+    const char *value;          /* NUL-ended: ISO 8601, E.164 or the address;
+                                   "" when it cannot be resolved */
+} mk_entity;
+
+typedef struct mk_extractor mk_extractor;
+
+/* TYPES is a mask of MK_ENT_ values. */
+mk_extractor *mk_extractor_new(int types, mk_error *err);
+void mk_extractor_free(mk_extractor *x);
+
+/* The ISO 3166 region of national phone numbers ("CN"), or NULL to infer
+ * it from each document's language and text. Returns 0 or MK_EUSAGE for
+ * a region the numbering plan does not know. */
+int mk_extract_set_region(mk_extractor *x, const char *region);
+
+/* The date relative dates fall back on when a document has no dateline
+ * and no date of its own ("2024-08-23"). Returns 0 or MK_EUSAGE. */
+int mk_extract_set_ref_date(mk_extractor *x, const char *date);
+
+/* A document is read whole before its entities are resolved, since its
+ * dateline may come last: mk_extract_begin starts one (DATE: its own date
+ * from a date column, or NULL), mk_extract_add gives it a paragraph or a
+ * sentence at a time, and mk_extract_end resolves and returns its
+ * entities, ordered by piece and offset, borrowed until the next begin or
+ * end. mk_extract_end may be called before the document is over (a very
+ * long one): the entities so far are returned and the document goes on. */
+void mk_extract_begin(mk_extractor *x, const char *date, size_t date_len);
+MK_MUST_USE int mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang,
+                               mk_error *err);
+MK_MUST_USE long mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err);
+
+/* The document's reference date as resolved by the last mk_extract_end
+ * ("2024-08-23"), or "" when it had none. */
+const char *mk_extract_ref_date(const mk_extractor *x);
+
+/* Counts of the documents so far: entities by type, dates that needed a
+ * reference the document did not have, phones whose region was unknown. */
+typedef struct mk_extract_counts {
+    uint64_t dates, phones, emails;
+    uint64_t unresolved_dates, unresolved_phones, email_placeholders;
+    uint64_t datelines;
+} mk_extract_counts;
+const mk_extract_counts *mk_extract_counts_get(const mk_extractor *x);
+
+/* ------------------------------------------------------------------ */
 /* Language of a text, by script (and letters that mark Vietnamese).   */
 
 /* Writes a BCP 47 code ("th", "zh", "vi", "und-Latn", "und") to BUF.

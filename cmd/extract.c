@@ -1,0 +1,628 @@
+/*
+ * extract.c - mekong extract: paragraphs or sentences in, one row per
+ * entity (the input row's columns except start end text, then start end
+ * type text value). A document is read whole before its rows are written,
+ * because the dateline that resolves its relative dates may come last.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "mekong.h"
+
+struct opts {
+    mk_reader_opts ro;
+    mk_norm_opts no;
+    int types;
+    int stats;
+    const char *lang;
+    const char *region;
+    const char *ref_date;
+    const char *date_field;
+    const char *fields[1];
+    char **files;
+    int nfiles;
+};
+
+static const char usage_text[] =
+"Usage: mekong extract [OPTION]... [FILE]...\n"
+"Find dates, phone numbers and e-mail addresses, one row per entity: the\n"
+"input row's columns except start end text, then start end type text value.\n"
+"Input is a mekong stream of paragraphs (mekong normalize) or sentences\n"
+"(mekong segment), or text or JSON Lines, normalized first. With no FILE, or\n"
+"when FILE is -, read standard input.\n"
+"\n"
+"  -t, --types=LIST         entity types, comma-separated: date,phone,email\n"
+"                           (default all)\n"
+"  -r, --region=CC          region of national phone numbers (ISO 3166, e.g.\n"
+"                           CN); default: inferred from the text and language\n"
+"  -d, --ref-date=DATE      date (YYYY-MM-DD) for relative dates in documents\n"
+"                           with no dateline and no date column\n"
+"      --date-field=NAME    JSONL field or stream column with the document's\n"
+"                           date (default date)\n"
+"  -l, --lang=CODE          read every paragraph as language CODE\n"
+"  -j, --jsonl              text input is JSON Lines (as mekong normalize)\n"
+"      --id-field=NAME      JSONL id field (default id)\n"
+"      --text-field=NAME    JSONL text field (default text)\n"
+"  -e, --from=ENC           text input encoding (as mekong normalize)\n"
+"      --skip-bad           count and skip malformed JSONL or stream lines\n"
+"      --max-doc=SIZE       longest line or document held in memory (default 16M)\n"
+"  -s, --stats              print counts to standard error at the end\n"
+"  -h, --help               show this help and exit\n"
+"  -V, --version            show versions and exit\n"
+"\n"
+"Values: ISO 8601 dates resolved against the document's dateline, E.164\n"
+"phones, addresses with the domain lower-cased; empty when unknown. Exit\n"
+"status: 0 success, 1 a runtime error or lost data, 2 a usage error. See\n"
+"mekong-extract(1).\n";
+
+enum { OPT_DATEF = 256 };
+
+static const struct option longopts[] = {
+    CLI_INPUT_LONGOPTS,
+    { "types", required_argument, NULL, 't' },
+    { "region", required_argument, NULL, 'r' },
+    { "ref-date", required_argument, NULL, 'd' },
+    { "date-field", required_argument, NULL, OPT_DATEF },
+    { "lang", required_argument, NULL, 'l' },
+    { "stats", no_argument, NULL, 's' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 }
+};
+
+static int
+parse_types(const char *s)
+{
+    int t = 0;
+
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        if (n == 4 && memcmp(s, "date", 4) == 0)
+            t |= MK_ENT_DATE;
+        else if (n == 5 && memcmp(s, "phone", 5) == 0)
+            t |= MK_ENT_PHONE;
+        else if (n == 5 && memcmp(s, "email", 5) == 0)
+            t |= MK_ENT_EMAIL;
+        else if (n == 3 && memcmp(s, "all", 3) == 0)
+            t |= MK_ENT_ALL;
+        else if (n > 0)
+            return -1;
+        s += n;
+        if (*s == ',')
+            s++;
+    }
+    return t;
+}
+
+static int
+parse_args(int argc, char *argv[], struct opts *o)
+{
+    int c;
+
+    memset(o, 0, sizeof *o);
+    mk_reader_opts_init(&o->ro);
+    mk_norm_opts_init(&o->no);
+    o->types = MK_ENT_ALL;
+    o->date_field = "date";
+    while ((c = getopt_long(argc, argv, "t:r:d:l:je:shV", longopts, NULL)) != -1) {
+        int taken = cli_input_option(c, optarg, &o->ro, &o->no);
+        if (taken == 2)
+            return 2;
+        if (taken)
+            continue;
+        switch (c) {
+        case 't':
+            o->types = parse_types(optarg);
+            if (o->types <= 0)
+                return cli_usage("--types wants a list of date, phone, email; not '%s'", optarg);
+            break;
+        case 'r':
+            o->region = optarg;
+            break;
+        case 'd':
+            o->ref_date = optarg;
+            break;
+        case OPT_DATEF:
+            if (*optarg == '\0')
+                return cli_usage("--date-field wants a name");
+            o->date_field = optarg;
+            break;
+        case 'l':
+            if (!cli_valid_lang(optarg))
+                return cli_usage("--lang wants a language code such as th, not '%s'", optarg);
+            o->lang = optarg;
+            break;
+        case 's':
+            o->stats = 1;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return -1;
+        case 'V':
+            cli_version();
+            return -1;
+        default:
+            fprintf(stderr, "Try 'mekong-extract --help' for more information.\n");
+            return 2;
+        }
+    }
+    o->files = argv + optind;
+    o->nfiles = argc - optind;
+    if (o->nfiles == 0 && isatty(0))
+        return cli_usage("no input: name a FILE, or pipe a stream in");
+    return 0;
+}
+
+/* A piece of the current document: where its row prefix is in run->pre,
+ * and the code-point offset of the piece in its paragraph (a sentence's
+ * start). */
+typedef struct piece {
+    size_t pre_off, pre_len;
+    size_t base;
+} piece;
+
+struct run {
+    struct opts *o;
+    mk_stats st;
+    mk_writer *w;
+    mk_norm *norm;
+    mk_extractor *x;
+    int header_done;
+    int sentences;          /* the input has a sent column */
+    char **cols;
+    size_t ncols;
+    long *map;              /* input column of each output column */
+    long start_col, sent_col, date_col, tok_col;
+    char *doc;
+    size_t doc_len, doc_cap;
+    int in_doc;
+    char *pre;              /* row prefixes of the document's pieces */
+    size_t pre_len, pre_cap;
+    piece *pieces;
+    size_t npieces, cap_pieces;
+    size_t doc_bytes;
+    int cut_warned;
+};
+
+static void
+write_header(struct run *run)
+{
+    size_t i;
+
+    if (run->header_done)
+        return;
+    run->header_done = 1;
+    mk_writer_put(run->w, "doc", 3);
+    for (i = 0; i < run->ncols; i++) {
+        mk_writer_putc(run->w, '\t');
+        mk_writer_put(run->w, run->cols[i], strlen(run->cols[i]));
+    }
+    const char *tail = run->sentences ? "\tpar\tsent\tlang\tstart\tend\ttype\ttext\tvalue\n"
+                                      : "\tpar\tlang\tstart\tend\ttype\ttext\tvalue\n";
+    mk_writer_put(run->w, tail, strlen(tail));
+}
+
+static long
+find_col(const char *const *names, size_t n, const char *want)
+{
+    for (size_t j = 0; j < n; j++)
+        if (strcmp(names[j], want) == 0)
+            return (long)j;
+    return -1;
+}
+
+static int
+map_columns(struct run *run, mk_reader *r)
+{
+    const char *const *names;
+    size_t n = mk_reader_columns(r, &names), i;
+
+    run->start_col = find_col(names, n, "start");
+    run->sent_col = find_col(names, n, "sent");
+    run->tok_col = find_col(names, n, "tok");
+    run->date_col = find_col(names, n, run->o->date_field);
+    if (!run->header_done && run->cols == NULL) {
+        run->sentences = run->sent_col >= 0;
+        run->cols = calloc(n + 1, sizeof *run->cols);
+        run->map = calloc(n + 1, sizeof *run->map);
+        if (run->cols == NULL || run->map == NULL)
+            return -1;
+        for (i = 0; i < n; i++) {
+            if (strcmp(names[i], "start") == 0 || strcmp(names[i], "end") == 0 ||
+                strcmp(names[i], "sent") == 0 || strcmp(names[i], "type") == 0 ||
+                strcmp(names[i], "value") == 0)
+                continue;
+            if ((run->cols[run->ncols++] = strdup(names[i])) == NULL)
+                return -1;
+        }
+    }
+    for (i = 0; i < run->ncols; i++)
+        run->map[i] = find_col(names, n, run->cols[i]);
+    return 0;
+}
+
+static int
+add_pre(struct run *run, const char *s, size_t n)
+{
+    if (run->pre_len + n > run->pre_cap) {
+        size_t nc = run->pre_cap ? run->pre_cap : 1024;
+        while (nc < run->pre_len + n)
+            nc *= 2;
+        char *p = realloc(run->pre, nc);
+        if (p == NULL)
+            return -1;
+        run->pre = p;
+        run->pre_cap = nc;
+    }
+    memcpy(run->pre + run->pre_len, s, n);
+    run->pre_len += n;
+    return 0;
+}
+
+static int
+add_pre_field(struct run *run, const char *s, size_t n)
+{
+    size_t need = 2 * n;   /* every byte escaped at worst */
+    if (run->pre_len + need > run->pre_cap) {
+        size_t nc = run->pre_cap ? run->pre_cap : 1024;
+        while (nc < run->pre_len + need)
+            nc *= 2;
+        char *p = realloc(run->pre, nc);
+        if (p == NULL)
+            return -1;
+        run->pre = p;
+        run->pre_cap = nc;
+    }
+    run->pre_len += mk_tsv_escape(run->pre + run->pre_len, s, n);
+    return 0;
+}
+
+static void
+put_num(mk_writer *w, size_t v)
+{
+    char buf[24], *e = buf + sizeof buf, *q = e;
+
+    do
+        *--q = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    mk_writer_put(w, q, (size_t)(e - q));
+}
+
+static const char *
+type_name(int t)
+{
+    return t == MK_ENT_DATE ? "date" : t == MK_ENT_PHONE ? "phone" : "email";
+}
+
+/* Resolves what the document holds so far and writes its rows. */
+static int
+flush_doc(struct run *run, mk_error *err)
+{
+    const mk_entity *e;
+    long n = mk_extract_end(run->x, &e, err);
+
+    if (n < 0)
+        return (int)n;
+    for (long i = 0; i < n; i++) {
+        const piece *p = &run->pieces[e[i].piece];
+        mk_writer_put(run->w, run->pre + p->pre_off, p->pre_len);
+        mk_writer_putc(run->w, '\t');
+        put_num(run->w, p->base + e[i].start);
+        mk_writer_putc(run->w, '\t');
+        put_num(run->w, p->base + e[i].end);
+        mk_writer_putc(run->w, '\t');
+        mk_writer_put(run->w, type_name(e[i].type), strlen(type_name(e[i].type)));
+        mk_writer_putc(run->w, '\t');
+        mk_writer_put_field(run->w, e[i].text, e[i].text_len);
+        mk_writer_putc(run->w, '\t');
+        mk_writer_put_field(run->w, e[i].value, strlen(e[i].value));
+        mk_writer_putc(run->w, '\n');
+        run->st.rows_out++;
+    }
+    return 0;
+}
+
+static int
+end_doc(struct run *run, mk_error *err)
+{
+    int rc = 0;
+
+    if (run->in_doc)
+        rc = flush_doc(run, err);
+    run->in_doc = 0;
+    run->pre_len = 0;
+    run->npieces = 0;
+    run->doc_bytes = 0;
+    run->cut_warned = 0;
+    return rc;
+}
+
+static int
+begin_doc(struct run *run, const mk_row *row, mk_error *err)
+{
+    if (end_doc(run, err) < 0)
+        return -1;
+    const char *date = NULL;
+    size_t dl = 0;
+    if (row != NULL && run->date_col >= 0 && (size_t)run->date_col < row->nextra) {
+        date = row->extra[run->date_col];
+        dl = row->extra_len[run->date_col];
+    }
+    mk_extract_begin(run->x, date, dl);
+    run->in_doc = 1;
+    return 0;
+}
+
+static size_t
+parse_size(const char *s, size_t n)
+{
+    size_t v = 0;
+    for (size_t i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+        v = v * 10 + (size_t)(s[i] - '0');
+    return v;
+}
+
+/* One paragraph or sentence of the document. */
+static int
+add_piece(struct run *run, const char *path, const mk_row *row, long par, const char *lang,
+          const char *text, size_t len, mk_error *err)
+{
+    piece p;
+    size_t i;
+    char num[24];
+
+    if (run->npieces == run->cap_pieces) {
+        size_t nc = run->cap_pieces ? 2 * run->cap_pieces : 64;
+        piece *q = realloc(run->pieces, nc * sizeof *q);
+        if (q == NULL)
+            return MK_ENOMEM;
+        run->pieces = q;
+        run->cap_pieces = nc;
+    }
+    p.pre_off = run->pre_len;
+    p.base = 0;
+    if (add_pre_field(run, run->doc, run->doc_len) != 0)
+        return MK_ENOMEM;
+    for (i = 0; i < run->ncols; i++) {
+        if (add_pre(run, "\t", 1) != 0)
+            return MK_ENOMEM;
+        if (row != NULL && run->map[i] >= 0 && (size_t)run->map[i] < row->nextra &&
+            add_pre_field(run, row->extra[run->map[i]], row->extra_len[run->map[i]]) != 0)
+            return MK_ENOMEM;
+    }
+    snprintf(num, sizeof num, "\t%ld", par < 0 ? 0 : par);
+    if (add_pre(run, num, strlen(num)) != 0)
+        return MK_ENOMEM;
+    if (run->sentences) {
+        if (add_pre(run, "\t", 1) != 0)
+            return MK_ENOMEM;
+        if (row != NULL && run->sent_col >= 0 && (size_t)run->sent_col < row->nextra &&
+            add_pre(run, row->extra[run->sent_col], row->extra_len[run->sent_col]) != 0)
+            return MK_ENOMEM;
+    }
+    if (add_pre(run, "\t", 1) != 0 || add_pre(run, lang, strlen(lang)) != 0)
+        return MK_ENOMEM;
+    if (row != NULL && run->start_col >= 0 && (size_t)run->start_col < row->nextra)
+        p.base = parse_size(row->extra[run->start_col], row->extra_len[run->start_col]);
+    p.pre_len = run->pre_len - p.pre_off;
+    run->pieces[run->npieces++] = p;
+    int rc = mk_extract_add(run->x, text, len, lang, err);
+    if (rc < 0)
+        return rc;
+    run->st.paragraphs++;
+    /* a document past --max-doc is resolved in parts: memory stays bounded */
+    run->doc_bytes += len + p.pre_len;
+    if (run->doc_bytes > run->o->ro.max_doc) {
+        if (!run->cut_warned)
+            cli_warn(path, row ? row->line : 0,
+                     "document longer than --max-doc (%zu bytes): its dates are resolved in parts",
+                     run->o->ro.max_doc);
+        run->cut_warned = 1;
+        run->st.split_long++;
+        if ((rc = flush_doc(run, err)) < 0)
+            return rc;
+        run->pre_len = 0;
+        run->npieces = 0;
+        run->doc_bytes = 0;
+    }
+    return 0;
+}
+
+static int
+set_doc(struct run *run, const char *s, size_t len)
+{
+    return cli_set_str(&run->doc, &run->doc_cap, &run->doc_len, s, len);
+}
+
+static int
+extract_file(struct run *run, const char *path)
+{
+    mk_error err = { 0 };
+    mk_reader *r;
+    mk_row row;
+    mk_par p;
+    int rc, status = 0;
+    long par = 0;
+    char lang[32];
+
+    r = mk_reader_new(path, &run->o->ro, &err);
+    if (r == NULL) {
+        cli_error(path, &err);
+        return 1;
+    }
+    if (map_columns(run, r) != 0) {
+        fprintf(stderr, "mekong-extract: out of memory\n");
+        mk_reader_free(r);
+        return 1;
+    }
+    int stream = mk_reader_format(r) == MK_FMT_STREAM;
+    if (stream && run->tok_col >= 0) {
+        cli_warn(path, 1, "a stream of tokens: extract reads paragraphs or sentences "
+                          "(mekong normalize or mekong segment without --tokens)");
+        mk_reader_free(r);
+        return 1;
+    }
+    write_header(run);
+    if (!stream) {
+        const char *s = NULL;
+        size_t len = 0;
+        if (mk_reader_format(r) == MK_FMT_TEXT)
+            mk_reader_sample(r, &s, &len);
+        mk_norm_begin(run->norm, path, MK_PAR_AUTO, s, len);
+    }
+    if (set_doc(run, path, strlen(path)) != 0 || begin_doc(run, NULL, &err) != 0)
+        goto fail;
+    while ((rc = mk_reader_next(r, &row, &err)) > 0) {
+        if (row.flags & MK_ROW_NEWDOC) {
+            if (!stream) {
+                /* paragraphs the normalizer still holds belong to the old document */
+                while (mk_norm_next(run->norm, &p) > 0) {
+                    snprintf(lang, sizeof lang, "%s", run->o->lang ? run->o->lang : p.lang);
+                    if ((rc = add_piece(run, path, NULL, p.par, lang, p.text, p.text_len, &err)) < 0)
+                        goto fail;
+                }
+            }
+            if (begin_doc(run, &row, &err) != 0)
+                goto fail;
+            if (set_doc(run, row.doc, row.doc_len) != 0)
+                goto nomem;
+            par = 0;
+        }
+        if (stream) {
+            long pn = row.par >= 0 ? row.par : ++par;
+            if (run->o->lang != NULL)
+                snprintf(lang, sizeof lang, "%s", run->o->lang);
+            else if (row.lang != NULL && row.lang_len > 0 && row.lang_len < sizeof lang)
+                snprintf(lang, sizeof lang, "%.*s", (int)row.lang_len, row.lang);
+            else
+                mk_lang_detect(row.text, row.text_len, lang, sizeof lang);
+            if ((rc = add_piece(run, path, &row, pn, lang, row.text, row.text_len, &err)) < 0)
+                break;
+        } else {
+            if ((rc = mk_norm_feed(run->norm, &row, &err)) < 0)
+                break;
+            while (mk_norm_next(run->norm, &p) > 0) {
+                snprintf(lang, sizeof lang, "%s", run->o->lang ? run->o->lang : p.lang);
+                if ((rc = add_piece(run, path, &row, p.par, lang, p.text, p.text_len, &err)) < 0)
+                    break;
+            }
+            if (rc < 0)
+                break;
+        }
+        if (mk_writer_errno(run->w) != 0)
+            break;
+        cli_progress(run->st.bytes_in);
+    }
+    if (rc < 0) {
+        cli_error(path, &err);
+        status = 1;
+    }
+    if (!stream) {
+        if (mk_norm_end(run->norm, &err) < 0) {
+            cli_error(path, &err);
+            status = 1;
+        }
+        while (mk_norm_next(run->norm, &p) > 0) {
+            snprintf(lang, sizeof lang, "%s", run->o->lang ? run->o->lang : p.lang);
+            if (add_piece(run, path, NULL, p.par, lang, p.text, p.text_len, &err) < 0) {
+                cli_error(path, &err);
+                status = 1;
+                break;
+            }
+        }
+    }
+    if (end_doc(run, &err) < 0) {
+        cli_error(path, &err);
+        status = 1;
+    }
+    mk_reader_free(r);
+    return status;
+nomem:
+    fprintf(stderr, "mekong-extract: out of memory\n");
+    mk_reader_free(r);
+    return 1;
+fail:
+    cli_error(path, &err);
+    mk_reader_free(r);
+    return 1;
+}
+
+int
+main(int argc, char *argv[])
+{
+    struct opts o;
+    struct run run;
+    mk_error err = { 0 };
+    int i, rc, status = 0;
+
+    cli_init("mekong-extract", NULL);
+    rc = parse_args(argc, argv, &o);
+    if (rc != 0)
+        return rc < 0 ? cli_finish(NULL) : rc;
+    memset(&run, 0, sizeof run);
+    run.o = &o;
+    /* the document's date travels as a JSONL field like any carried one */
+    o.fields[0] = o.date_field;
+    o.ro.fields = o.fields;
+    o.ro.nfields = 1;
+    run.x = mk_extractor_new(o.types, &err);
+    if (run.x == NULL) {
+        cli_error(NULL, &err);
+        return 1;
+    }
+    if (o.region != NULL && mk_extract_set_region(run.x, o.region) != 0) {
+        mk_extractor_free(run.x);
+        return cli_usage("--region wants a region code such as CN, not '%s'", o.region);
+    }
+    if (o.ref_date != NULL && mk_extract_set_ref_date(run.x, o.ref_date) != 0) {
+        mk_extractor_free(run.x);
+        return cli_usage("--ref-date wants a date such as 2024-08-23, not '%s'", o.ref_date);
+    }
+    run.w = mk_writer_new(1);
+    if (run.w == NULL) {
+        fprintf(stderr, "mekong-extract: out of memory\n");
+        return 1;
+    }
+    cli_init("mekong-extract", run.w);
+    o.ro.stats = &run.st;
+    o.ro.warn = cli_warn_cb;
+    o.no.stats = &run.st;
+    o.no.warn = cli_warn_cb;
+    run.norm = mk_norm_new(&o.no, &err);
+    if (run.norm == NULL) {
+        cli_error(NULL, &err);
+        return 1;
+    }
+    if (o.nfiles == 0)
+        status |= extract_file(&run, "-");
+    for (i = 0; i < o.nfiles && mk_writer_errno(run.w) == 0; i++)
+        status |= extract_file(&run, o.files[i]);
+    write_header(&run);
+    if (o.stats) {
+        const mk_extract_counts *c = mk_extract_counts_get(run.x);
+        cli_print_stats(&run.st);
+        cli_stat_line("dates", c->dates);
+        cli_stat_line("phones", c->phones);
+        cli_stat_line("emails", c->emails);
+        cli_stat_line("dates_unresolved", c->unresolved_dates);
+        cli_stat_line("phones_unresolved", c->unresolved_phones);
+        cli_stat_line("email_placeholders", c->email_placeholders);
+        cli_stat_line("datelines", c->datelines);
+    }
+    rc = cli_finish(run.w);
+    mk_extractor_free(run.x);
+    mk_norm_free(run.norm);
+    mk_writer_free(run.w);
+    for (size_t k = 0; k < run.ncols; k++)
+        free(run.cols[k]);
+    free(run.cols);
+    free(run.map);
+    free(run.doc);
+    free(run.pre);
+    free(run.pieces);
+    return rc != 0 ? 1 : status;
+}

@@ -1,0 +1,614 @@
+/*
+ * extract.c - the extractor a document at a time: finds dates, phones and
+ * e-mail addresses in each piece as it comes (date.c, phone.c, email.c),
+ * keeps what resolution needs (the dateline, the regions the text names),
+ * and at the document's end turns them into values.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "internal.h"
+
+enum { MAX_REGIONS = 6, HINT_WINDOW = 6 };
+
+typedef struct rawent {
+    size_t piece, start_b, end_b, start, end;
+    int type;
+    int kind;                 /* email kind */
+    size_t val_off;           /* email value in x->vals */
+    size_t txt_off;           /* the text as written, in x->vals */
+    mk_date date;
+    mk_phone_cand phone;
+    char hint[4];             /* a region named in the same piece, or "" */
+    char lang_region[4];      /* the region of the piece's language, or "" */
+} rawent;
+
+struct mk_extractor {
+    int types;
+    char region[4];
+    int ref_y, ref_m, ref_d;          /* --ref-date */
+    mk_datefinder *df;
+    int day_first[12];                /* per language of langs[], -1 unknown */
+    /* the document */
+    size_t pieces;
+    int doc_y, doc_m, doc_d;          /* its date column */
+    int dl_rank;                      /* dateline found: 1 keyword, 2 opening; 0 none */
+    mk_date dl;
+    int any_y;                        /* the first year of a full date in the text */
+    int min_y, max_y;                 /* the years the text names */
+    int wdays;                        /* bare weekdays of the dateline's paragraph, bit per day */
+    size_t dl_piece;
+    char regions[MAX_REGIONS][4];     /* regions the document names, in order */
+    size_t nregions;
+    rawent *raw;
+    size_t nraw, capraw;
+    mk_buf vals;                      /* e-mail values, then resolved values */
+    mk_entity *ents;
+    size_t capents;
+    char ref[16];
+    mk_extract_counts counts;
+    /* scratch */
+    mk_date_match *dm;
+    size_t capdm;
+    mk_phone_cand *pc;
+    size_t cappc;
+    mk_email_match *em;
+    size_t capem;
+};
+
+static const char *const day_langs[] = { "en", "id", "ms", "fil", "vi", "th", "lo", "km", "my",
+                                         "zh", "tl" };
+
+mk_extractor *
+mk_extractor_new(int types, mk_error *err)
+{
+    mk_extractor *x = calloc(1, sizeof *x);
+
+    if (x == NULL) {
+        mk__err(err, MK_ENOMEM, 0, "out of memory");
+        return NULL;
+    }
+    x->types = types ? types : MK_ENT_ALL;
+    for (size_t i = 0; i < sizeof x->day_first / sizeof x->day_first[0]; i++)
+        x->day_first[i] = -1;
+    if (x->types & MK_ENT_DATE) {
+        x->df = mk__dates_new(err);
+        if (x->df == NULL) {
+            free(x);
+            return NULL;
+        }
+    }
+    return x;
+}
+
+void
+mk_extractor_free(mk_extractor *x)
+{
+    if (x == NULL)
+        return;
+    mk__dates_free(x->df);
+    free(x->raw);
+    free(x->ents);
+    free(x->dm);
+    free(x->pc);
+    free(x->em);
+    mk__buf_free(&x->vals);
+    free(x);
+}
+
+int
+mk_extract_set_region(mk_extractor *x, const char *region)
+{
+    char e164[24];
+
+    if (region == NULL) {
+        x->region[0] = '\0';
+        return 0;
+    }
+    if (strlen(region) != 2)
+        return MK_EUSAGE;
+    char r[3] = { (char)(region[0] & ~0x20), (char)(region[1] & ~0x20), 0 };
+    /* a region is known when its plan parses anything: try a trivial
+     * national number, which fails on validity but not on the region */
+    if (mk__phone_parse("+1", 2, r, e164, sizeof e164) < 0)
+        return MK_EUSAGE;
+    memcpy(x->region, r, 3);
+    for (size_t i = 0; i < sizeof x->day_first / sizeof x->day_first[0]; i++)
+        x->day_first[i] = -1;
+    return 0;
+}
+
+/* Parses "YYYY-MM-DD" (or longer: a time after it is ignored), "YYYY-MM"
+ * or "YYYY". Returns 0 or -1. */
+static int
+parse_iso(const char *s, size_t n, int *y, int *m, int *d)
+{
+    int v[3] = { 0, 0, 0 }, k = 0;
+    size_t i = 0;
+
+    while (k < 3) {
+        size_t st = i;
+        int acc = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9' && i - st < 4) {
+            acc = acc * 10 + (s[i] - '0');
+            i++;
+        }
+        if (i == st || (k == 0 && i - st != 4) || (k > 0 && i - st != 2))
+            return -1;
+        v[k++] = acc;
+        if (i >= n || s[i] != '-')
+            break;
+        i++;
+    }
+    if (i < n && s[i] != 'T' && s[i] != ' ')
+        return -1;
+    if (v[0] < 1 || (k > 1 && (v[1] < 1 || v[1] > 12)) || (k > 2 && (v[2] < 1 || v[2] > 31)))
+        return -1;
+    *y = v[0];
+    *m = k > 1 ? v[1] : 0;
+    *d = k > 2 ? v[2] : 0;
+    return 0;
+}
+
+int
+mk_extract_set_ref_date(mk_extractor *x, const char *date)
+{
+    int y, m, d;
+
+    if (date == NULL) {
+        x->ref_y = 0;
+        return 0;
+    }
+    if (parse_iso(date, strlen(date), &y, &m, &d) != 0 || m == 0 || d == 0)
+        return MK_EUSAGE;
+    x->ref_y = y;
+    x->ref_m = m;
+    x->ref_d = d;
+    return 0;
+}
+
+void
+mk_extract_begin(mk_extractor *x, const char *date, size_t date_len)
+{
+    x->pieces = 0;
+    x->doc_y = x->doc_m = x->doc_d = 0;
+    if (date != NULL && date_len > 0 &&
+        parse_iso(date, date_len, &x->doc_y, &x->doc_m, &x->doc_d) != 0)
+        x->doc_y = x->doc_m = x->doc_d = 0;
+    x->dl_rank = 0;
+    x->any_y = 0;
+    x->min_y = x->max_y = 0;
+    x->wdays = 0;
+    x->nregions = 0;
+    x->nraw = 0;
+    x->vals.len = 0;
+    x->ref[0] = '\0';
+}
+
+static int
+day_first(mk_extractor *x, const char *lang)
+{
+    size_t i;
+    char loc[16];
+
+    for (i = 0; i < sizeof day_langs / sizeof day_langs[0]; i++)
+        if (strcmp(lang, day_langs[i]) == 0)
+            break;
+    if (i == sizeof day_langs / sizeof day_langs[0])
+        lang = "en";
+    if (i < sizeof x->day_first / sizeof x->day_first[0] && x->day_first[i] >= 0)
+        return x->day_first[i];
+    /* the order of the language as written in the region; English
+     * without a region is the international English of the region's
+     * press (day first), not American */
+    if (x->region[0])
+        snprintf(loc, sizeof loc, "%s_%s", lang, x->region);
+    else
+        snprintf(loc, sizeof loc, "%s", strcmp(lang, "en") == 0 ? "en_001" : lang);
+    int v = mk__date_day_first(loc);
+    if (i < sizeof x->day_first / sizeof x->day_first[0])
+        x->day_first[i] = v;
+    return v;
+}
+
+static rawent *
+new_raw(mk_extractor *x)
+{
+    if (x->nraw == x->capraw) {
+        size_t nc = x->capraw ? 2 * x->capraw : 64;
+        rawent *p = realloc(x->raw, nc * sizeof *p);
+        if (p == NULL)
+            return NULL;
+        x->raw = p;
+        x->capraw = nc;
+    }
+    rawent *r = &x->raw[x->nraw++];
+    memset(r, 0, sizeof *r);
+    r->piece = x->pieces;
+    return r;
+}
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 16;
+    while (nc < need)
+        nc *= 2;
+    void *q = realloc(*p, nc * size);
+    if (q == NULL)
+        return MK_ENOMEM;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+/* Words that mark a dateline ("(Latest Update August 23, 2024)"). */
+static int
+dateline_word_before(const char *t, size_t at)
+{
+    static const char *const words[] = {
+        "update", "published", "posted", "dateline", "date:", "issued", "released on",
+        "cập nhật", "đăng ngày", "diperbarui", "diterbitkan", "dikemaskini", "diterbit",
+        "inilathala", "อัปเดต", "เผยแพร่", "ປັບປຸງ", "ເຜີຍແຜ່", "发布", "更新", "ផ្សាយ",
+        "ထုတ်ပြန်",
+    };
+    size_t from = at > 60 ? at - 60 : 0;
+    char buf[64];
+    size_t n = at - from;
+
+    memcpy(buf, t + from, n);
+    for (size_t i = 0; i < n; i++)
+        if (buf[i] >= 'A' && buf[i] <= 'Z')
+            buf[i] = (char)(buf[i] + 32);
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t wl = strlen(words[w]);
+        for (size_t i = 0; i + wl <= n; i++)
+            if (memcmp(buf + i, words[w], wl) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+static void
+add_region(mk_extractor *x, const char *r)
+{
+    for (size_t i = 0; i < x->nregions; i++)
+        if (strcmp(x->regions[i], r) == 0)
+            return;
+    if (x->nregions < MAX_REGIONS)
+        snprintf(x->regions[x->nregions++], 4, "%s", r);
+}
+
+/* Regions the piece names: words of Latin script, and runs of other
+ * letters tried at each character for up to HINT_WINDOW characters. */
+static const char *
+scan_hints(mk_extractor *x, const char *t, size_t len)
+{
+    const char *first = NULL;
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+            size_t j = i;
+            while (j < len && (((unsigned char)t[j] | 0x20) >= 'a' &&
+                               ((unsigned char)t[j] | 0x20) <= 'z'))
+                j++;
+            const char *r = mk__phone_hint(t + i, j - i);
+            if (r != NULL) {
+                add_region(x, r);
+                if (first == NULL)
+                    first = r;
+            }
+            i = j;
+            continue;
+        }
+        if (c >= 0xE0) {
+            /* try the characters starting here */
+            size_t j = i, k;
+            for (k = 0; k < HINT_WINDOW && j < len; k++) {
+                size_t bad, n = mk__utf8_seq((const unsigned char *)t + j, len - j, &bad);
+                if (n == 0 || (unsigned char)t[j] < 0xE0)
+                    break;
+                j += n;
+                const char *r = mk__phone_hint(t + i, j - i);
+                if (r != NULL) {
+                    add_region(x, r);
+                    if (first == NULL)
+                        first = r;
+                }
+            }
+        }
+        size_t bad, n = mk__utf8_seq((const unsigned char *)t + i, len - i, &bad);
+        i += n ? n : bad;
+    }
+    return first;
+}
+
+static int
+overlaps(const rawent *r, size_t nraw, size_t piece, size_t sb, size_t eb, int type)
+{
+    for (size_t i = nraw; i-- > 0 && r[i].piece == piece;)
+        if (r[i].type == type && sb < r[i].end_b && r[i].start_b < eb)
+            return 1;
+    return 0;
+}
+
+int
+mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, mk_error *err)
+{
+    size_t i, first_raw = x->nraw;
+    long n;
+
+    if (lang == NULL)
+        lang = "und";
+    if (x->types & MK_ENT_EMAIL) {
+        size_t c = mk__email_find(text, len, x->em, x->capem);
+        if (c > x->capem) {
+            if (grow((void **)&x->em, &x->capem, c, sizeof *x->em) != 0)
+                goto nomem;
+            c = mk__email_find(text, len, x->em, x->capem);
+        }
+        for (i = 0; i < c; i++) {
+            rawent *r = new_raw(x);
+            if (r == NULL)
+                goto nomem;
+            r->type = MK_ENT_EMAIL;
+            r->start_b = x->em[i].start_b;
+            r->end_b = x->em[i].end_b;
+            r->kind = x->em[i].kind;
+            r->val_off = x->vals.len;
+            if (mk__buf_add(&x->vals, x->em[i].value, strlen(x->em[i].value) + 1) != 0)
+                goto nomem;
+        }
+    }
+    if (x->types & MK_ENT_PHONE) {
+        size_t c = mk__phone_find(text, len, x->pc, x->cappc);
+        if (c > x->cappc) {
+            if (grow((void **)&x->pc, &x->cappc, c, sizeof *x->pc) != 0)
+                goto nomem;
+            c = mk__phone_find(text, len, x->pc, x->cappc);
+        }
+        const char *hint = NULL;
+        if (c > 0 && !x->region[0])
+            hint = scan_hints(x, text, len);
+        const char *lr = mk__phone_lang_region(lang);
+        for (i = 0; i < c; i++) {
+            if (overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, x->pc[i].start_b,
+                         x->pc[i].end_b, MK_ENT_EMAIL))
+                continue;
+            rawent *r = new_raw(x);
+            if (r == NULL)
+                goto nomem;
+            r->type = MK_ENT_PHONE;
+            r->start_b = x->pc[i].start_b;
+            r->end_b = x->pc[i].end_b;
+            r->phone = x->pc[i];
+            snprintf(r->hint, sizeof r->hint, "%s", hint ? hint : "");
+            snprintf(r->lang_region, sizeof r->lang_region, "%s", lr ? lr : "");
+        }
+    }
+    if (x->types & MK_ENT_DATE) {
+        int df = day_first(x, lang);
+        n = mk__dates_find(x->df, text, len, lang, df, x->dm, x->capdm);
+        if (n < 0)
+            goto nomem;
+        if ((size_t)n > x->capdm) {
+            if (grow((void **)&x->dm, &x->capdm, (size_t)n, sizeof *x->dm) != 0)
+                goto nomem;
+            n = mk__dates_find(x->df, text, len, lang, df, x->dm, x->capdm);
+            if (n < 0)
+                goto nomem;
+        }
+        for (i = 0; i < (size_t)n; i++) {
+            const mk_date_match *m = &x->dm[i];
+            if (overlaps(x->raw, x->nraw, x->pieces, m->start_b, m->end_b, MK_ENT_EMAIL) ||
+                overlaps(x->raw, x->nraw, x->pieces, m->start_b, m->end_b, MK_ENT_PHONE))
+                continue;
+            const mk_date *d = &m->date;
+            int plain = d->m && d->d && !d->wday && d->yrel == MK_DATE_NONE &&
+                        d->mrel == MK_DATE_NONE && d->wrel == MK_DATE_NONE &&
+                        d->drel == MK_DATE_NONE && !d->decade;
+            if (plain && d->y && !x->any_y)
+                x->any_y = d->y;
+            if (mk__date_absolute(d) && !d->decade) {
+                if (!x->min_y || d->y < x->min_y)
+                    x->min_y = d->y;
+                if (d->y > x->max_y)
+                    x->max_y = d->y;
+            }
+            /* "SIHANOUKVILLE, Sept 3 -- ... on Tuesday signed": a weekday
+             * told in the past in the dateline's own paragraph */
+            if (d->wday && d->wdir == 0 && !d->m && !d->d && d->wrel == MK_DATE_NONE &&
+                !d->future && x->dl_rank == 2 && x->dl_piece == x->pieces)
+                x->wdays |= 1 << d->wday;
+            if (plain && x->dl_rank != 1) {
+                if (dateline_word_before(text, m->start_b)) {
+                    x->dl_rank = 1;
+                    x->dl = *d;
+                } else if (x->dl_rank == 0 && x->pieces < 4 && i == 0 &&
+                           mk_utf8_count(text, m->start_b) <= 40) {
+                    x->dl_rank = 2;
+                    x->dl = *d;
+                    x->dl_piece = x->pieces;
+                }
+            }
+            rawent *r = new_raw(x);
+            if (r == NULL)
+                goto nomem;
+            r->type = MK_ENT_DATE;
+            r->start_b = m->start_b;
+            r->end_b = m->end_b;
+            r->date = *d;
+        }
+    }
+    for (i = first_raw; i < x->nraw; i++) {
+        x->raw[i].txt_off = x->vals.len;
+        if (mk__buf_add(&x->vals, text + x->raw[i].start_b,
+                        x->raw[i].end_b - x->raw[i].start_b) != 0)
+            goto nomem;
+        x->raw[i].start = mk_utf8_count(text, x->raw[i].start_b);
+        x->raw[i].end = x->raw[i].start +
+                        mk_utf8_count(text + x->raw[i].start_b, x->raw[i].end_b - x->raw[i].start_b);
+    }
+    x->pieces++;
+    return 0;
+nomem:
+    return mk__err(err, MK_ENOMEM, 0, "out of memory");
+}
+
+static int
+cmp_raw(const void *a, const void *b)
+{
+    const rawent *x = a, *y = b;
+    if (x->piece != y->piece)
+        return x->piece < y->piece ? -1 : 1;
+    if (x->start_b != y->start_b)
+        return x->start_b < y->start_b ? -1 : 1;
+    return x->type - y->type;
+}
+
+/* The reference date: the dateline, else the document's date column,
+ * else --ref-date; a dateline without a year takes it from those or from
+ * the text's first full date. */
+/* The year of a dateline that gives none ("SIHANOUKVILLE, Sept 3 --"),
+ * from the text alone: among the years it names, give or take one, the
+ * one in which the dateline falls on a weekday the opening paragraphs
+ * name ("on Tuesday signed"), nearest the first full date's year; else
+ * that year. */
+static int
+dateline_year(const mk_extractor *x)
+{
+    int best = 0;
+
+    if (x->wdays && x->min_y)
+        for (int y = x->min_y - 1; y <= x->max_y + 1; y++) {
+            if (x->dl.m == 2 && x->dl.d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+                continue;
+            if (!(x->wdays & (1 << mk__weekday(y, x->dl.m, x->dl.d))))
+                continue;
+            int anchor = x->any_y ? x->any_y : x->max_y;
+            if (!best || abs(y - anchor) < abs(best - anchor))
+                best = y;
+        }
+    return best ? best : x->any_y;
+}
+
+static void
+reference(mk_extractor *x, int *y, int *m, int *d)
+{
+    *y = *m = *d = 0;
+    if (x->dl_rank) {
+        *m = x->dl.m;
+        *d = x->dl.d;
+        *y = x->dl.y ? x->dl.y : x->doc_y ? x->doc_y : x->ref_y ? x->ref_y : dateline_year(x);
+        if (*y) {
+            x->counts.datelines++;
+            return;
+        }
+    }
+    if (x->doc_y) {
+        *y = x->doc_y;
+        *m = x->doc_m ? x->doc_m : 1;
+        *d = x->doc_d ? x->doc_d : 1;
+    } else if (x->ref_y) {
+        *y = x->ref_y;
+        *m = x->ref_m;
+        *d = x->ref_d;
+    }
+}
+
+long
+mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
+{
+    int ry, rm, rd;
+    size_t i, base;
+
+    reference(x, &ry, &rm, &rd);
+    if (ry)
+        snprintf(x->ref, sizeof x->ref, "%04d-%02d-%02d", ry, rm, rd);
+    else
+        x->ref[0] = '\0';
+    qsort(x->raw, x->nraw, sizeof *x->raw, cmp_raw);
+    if (grow((void **)&x->ents, &x->capents, x->nraw, sizeof *x->ents) != 0)
+        return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    base = x->vals.len;
+    size_t *offs = x->nraw ? malloc(x->nraw * sizeof *offs) : NULL;
+    if (x->nraw && offs == NULL)
+        return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    for (i = 0; i < x->nraw; i++) {
+        const rawent *r = &x->raw[i];
+        char v[64];
+        v[0] = '\0';
+        if (r->type == MK_ENT_DATE) {
+            x->counts.dates++;
+            if (mk__date_value(&r->date, ry, rm, rd, v, sizeof v) != 0)
+                x->counts.unresolved_dates++;
+        } else if (r->type == MK_ENT_PHONE) {
+            const char *regs[MAX_REGIONS + 3];
+            size_t nr = 0;
+            x->counts.phones++;
+            if (x->region[0])
+                regs[nr++] = x->region;
+            else {
+                if (r->hint[0])
+                    regs[nr++] = r->hint;
+                for (size_t k = 0; k < x->nregions; k++)
+                    regs[nr++] = x->regions[k];
+                if (r->lang_region[0])
+                    regs[nr++] = r->lang_region;
+            }
+            if (mk__phone_resolve(&r->phone, regs, nr, v, sizeof v) < 0)
+                x->counts.unresolved_phones++;
+        } else {
+            x->counts.emails++;
+            if (r->kind == MK_EMAIL_PLACEHOLDER)
+                x->counts.email_placeholders++;
+        }
+        offs[i] = x->vals.len;
+        const char *src = r->type == MK_ENT_EMAIL ? NULL : v;
+        if (src != NULL) {
+            if (mk__buf_add(&x->vals, src, strlen(src) + 1) != 0)
+                goto nomem;
+        } else
+            offs[i] = r->val_off;
+    }
+    for (i = 0; i < x->nraw; i++) {
+        const rawent *r = &x->raw[i];
+        mk_entity *e = &x->ents[i];
+        e->piece = r->piece;
+        e->start = r->start;
+        e->end = r->end;
+        e->start_b = r->start_b;
+        e->end_b = r->end_b;
+        e->type = r->type;
+        e->text = x->vals.p + r->txt_off;
+        e->text_len = r->end_b - r->start_b;
+        e->value = x->vals.p + offs[i];
+    }
+    free(offs);
+    (void)base;
+    *out = x->ents;
+    long count = (long)x->nraw;
+    x->nraw = 0;
+    return count;
+nomem:
+    free(offs);
+    return mk__err(err, MK_ENOMEM, 0, "out of memory");
+}
+
+const char *
+mk_extract_ref_date(const mk_extractor *x)
+{
+    return x->ref;
+}
+
+const mk_extract_counts *
+mk_extract_counts_get(const mk_extractor *x)
+{
+    return &x->counts;
+}

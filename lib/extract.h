@@ -1,0 +1,127 @@
+/*
+ * extract.h - internals of the extractors (not installed): the phone
+ * finder and numbering plan (phone.c, phoneplan.c), the e-mail finder
+ * (email.c) and the date finder (date.c). The public face is mk_extract in
+ * mekong.h; these are the parts it is built from, each testable alone.
+ *
+ * All spans are byte offsets into the text passed in; the text is valid
+ * UTF-8 (one paragraph or sentence).
+ */
+#ifndef MK_EXTRACT_H
+#define MK_EXTRACT_H
+
+#include <stddef.h>
+
+#include "mekong.h"
+
+/* ------------------------------------------------------------------ */
+/* Phones                                                              */
+
+/* A number found in running text, before its region is known. */
+typedef struct mk_phone_cand {
+    size_t start_b, end_b;  /* the span as written, e.g. "(02) 8951 2803" */
+    char digits[24];        /* its digits in ASCII, any script read, NUL-ended */
+    int intl;               /* written with "+" or an international prefix ("00", ...) */
+} mk_phone_cand;
+
+/* Finds phone-number candidates in TEXT[0..LEN). Writes at most CAP to
+ * OUT and returns how many there are (may exceed CAP). Years, dates,
+ * money, counts, percentages, ISBNs and the like are not candidates. */
+size_t mk__phone_find(const char *text, size_t len, mk_phone_cand *out, size_t cap);
+
+/* Resolves a candidate to E.164 ("+8616623004441") trying the ISO 3166
+ * regions REGIONS[0..N) in order for a national number (an international
+ * one carries its country code). Returns the index of the region used (or
+ * N for an international number), or -1 when the number is not a valid
+ * number of any of them; E164 (CAP >= 20) is then "". */
+int mk__phone_resolve(const mk_phone_cand *c, const char *const *regions, size_t n,
+                      char *e164, size_t cap);
+
+/* Parses one whole string S[0..LEN) as a phone number of REGION (as
+ * libphonenumber's parse + isValidNumber). Returns 1 and fills E164 when
+ * valid, 0 when not. */
+int mk__phone_parse(const char *s, size_t len, const char *region, char *e164, size_t cap);
+
+/* The region a word hints at for national numbers: an app ("WeChat" ->
+ * CN, "Zalo" -> VN, "LINE" -> TH, "KakaoTalk" -> KR) or a country or major
+ * city named in English or in the region's own languages. NULL if none. */
+const char *mk__phone_hint(const char *word, size_t len);
+
+/* The region whose national numbers a document in language LANG most
+ * likely holds ("th" -> "TH", "vi" -> "VN" ...), or NULL. */
+const char *mk__phone_lang_region(const char *lang);
+
+/* ------------------------------------------------------------------ */
+/* E-mail addresses                                                    */
+
+enum {
+    MK_EMAIL_PLAIN = 0,
+    MK_EMAIL_OBFUSCATED = 1,  /* "name [at] example [dot] com", "(at)", full-width @ */
+    MK_EMAIL_PLACEHOLDER = 2  /* "[email protected]": an address hidden by the scraper */
+};
+
+typedef struct mk_email_match {
+    size_t start_b, end_b;  /* the span as written ("mailto:" left out) */
+    int kind;               /* MK_EMAIL_... */
+    char value[256];        /* local@domain, the domain lower-cased; "" for a placeholder */
+} mk_email_match;
+
+/* Finds addresses in TEXT[0..LEN). Writes at most CAP to OUT and returns
+ * how many there are. An "@" in a URL path, a handle ("@mekong") or a file
+ * name is not an address. */
+size_t mk__email_find(const char *text, size_t len, mk_email_match *out, size_t cap);
+
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                               */
+
+#define MK_DATE_NONE (-32768)   /* a relative field that is not given */
+
+/* A date expression as the text gives it, before it is resolved against
+ * the document's date. Absolute fields are 0 when not given. */
+typedef struct mk_date {
+    int y, m, d;            /* year (Gregorian), month, day */
+    int y2, m2, d2;         /* the end of a range, 0 when none */
+    int hh, mi;             /* time of day, -1 when none */
+    int decade;             /* "the 1990s": y holds 1990 */
+    int q;                  /* a quarter of the year, 1..4, 0 none */
+    int yrel, mrel, wrel, drel;  /* offsets from the reference, or MK_DATE_NONE */
+    int wday;               /* 1 Monday .. 7 Sunday, 0 none */
+    int wdir;               /* weekday or month name: -1 last, 1 next, 2 this, 0 bare */
+    int future;             /* the clause speaks of the future (bare weekdays) */
+} mk_date;
+
+typedef struct mk_date_match {
+    size_t start_b, end_b;
+    mk_date date;
+} mk_date_match;
+
+typedef struct mk_datefinder mk_datefinder;
+
+/* Builds the month, weekday and relative-day lexicons of the ten languages
+ * from ICU's CLDR data. */
+mk_datefinder *mk__dates_new(mk_error *err);
+void mk__dates_free(mk_datefinder *f);
+
+/* Finds date expressions in TEXT[0..LEN) of language LANG; numeric dates
+ * are read day-first when DAY_FIRST, else month-first (where the numbers
+ * do not decide). Writes at most CAP to OUT and returns how many there
+ * are, or MK_ENOMEM. */
+long mk__dates_find(mk_datefinder *f, const char *text, size_t len, const char *lang,
+                    int day_first, mk_date_match *out, size_t cap);
+
+/* The weekday of Y-M-D, 1 Monday .. 7 Sunday. */
+int mk__weekday(int y, int m, int d);
+
+/* Does D name a day, month or year without the reference's help? */
+int mk__date_absolute(const mk_date *d);
+
+/* Writes D's ISO 8601 value resolved against the reference date RY-RM-RD
+ * (RY 0: none) into OUT (CAP >= 48). Returns 0, or -1 when D needs a
+ * reference it does not have (OUT is then ""). */
+int mk__date_value(const mk_date *d, int ry, int rm, int rd, char *out, size_t cap);
+
+/* Is the locale's short date pattern day-before-month ("dd/MM/y")? */
+int mk__date_day_first(const char *locale);
+
+#endif /* MK_EXTRACT_H */
