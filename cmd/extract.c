@@ -163,7 +163,16 @@ parse_args(int argc, char *argv[], struct opts *o)
 typedef struct piece {
     size_t pre_off, pre_len;
     size_t base;
+    size_t sent0, nsent;    /* its sentences in run->sents, from sentence input */
+    size_t lang_off, lang_len;
 } piece;
+
+/* A sentence of the paragraph being put back together: where it starts
+ * (code points) and its sent value in run->pre. */
+typedef struct sent {
+    size_t start;
+    size_t off, len;
+} sent;
 
 struct run {
     struct opts *o;
@@ -186,6 +195,23 @@ struct run {
     size_t npieces, cap_pieces;
     size_t doc_bytes;
     int cut_warned;
+    /* sentence input: the sentences of one paragraph are joined again so
+     * that a date or number across a sentence break is still found, and
+     * the offsets are the paragraph's either way */
+    sent *sents;
+    size_t nsents, cap_sents;
+    char *para;
+    size_t para_len, para_cap, para_cps;
+    long para_no;
+    int para_open;
+    char para_lang[32];
+    size_t para_sent0;
+    mk_row para_row;        /* the first sentence's row, for carried columns */
+    char *row_copy;
+    size_t row_copy_cap;
+    const char **row_extra;
+    size_t *row_extra_len;
+    size_t row_nextra;
 };
 
 static void
@@ -310,6 +336,18 @@ flush_doc(struct run *run, mk_error *err)
     for (long i = 0; i < n; i++) {
         const piece *p = &run->pieces[e[i].piece];
         mk_writer_put(run->w, run->pre + p->pre_off, p->pre_len);
+        if (run->sentences) {
+            /* the sentence the entity starts in */
+            size_t k = p->sent0;
+            for (size_t q = p->sent0; q < p->sent0 + p->nsent; q++)
+                if (run->sents[q].start <= e[i].start)
+                    k = q;
+            mk_writer_putc(run->w, '\t');
+            if (p->nsent > 0)
+                mk_writer_put(run->w, run->pre + run->sents[k].off, run->sents[k].len);
+        }
+        mk_writer_putc(run->w, '\t');
+        mk_writer_put(run->w, run->pre + p->lang_off, p->lang_len);
         mk_writer_putc(run->w, '\t');
         put_num(run->w, p->base + e[i].start);
         mk_writer_putc(run->w, '\t');
@@ -336,6 +374,7 @@ end_doc(struct run *run, mk_error *err)
     run->in_doc = 0;
     run->pre_len = 0;
     run->npieces = 0;
+    run->nsents = 0;
     run->doc_bytes = 0;
     run->cut_warned = 0;
     return rc;
@@ -397,18 +436,13 @@ add_piece(struct run *run, const char *path, const mk_row *row, long par, const 
     snprintf(num, sizeof num, "\t%ld", par < 0 ? 0 : par);
     if (add_pre(run, num, strlen(num)) != 0)
         return MK_ENOMEM;
-    if (run->sentences) {
-        if (add_pre(run, "\t", 1) != 0)
-            return MK_ENOMEM;
-        if (row != NULL && run->sent_col >= 0 && (size_t)run->sent_col < row->nextra &&
-            add_pre(run, row->extra[run->sent_col], row->extra_len[run->sent_col]) != 0)
-            return MK_ENOMEM;
-    }
-    if (add_pre(run, "\t", 1) != 0 || add_pre(run, lang, strlen(lang)) != 0)
-        return MK_ENOMEM;
-    if (row != NULL && run->start_col >= 0 && (size_t)run->start_col < row->nextra)
-        p.base = parse_size(row->extra[run->start_col], row->extra_len[run->start_col]);
     p.pre_len = run->pre_len - p.pre_off;
+    p.lang_off = run->pre_len;
+    if (add_pre(run, lang, strlen(lang)) != 0)
+        return MK_ENOMEM;
+    p.lang_len = strlen(lang);
+    p.sent0 = run->para_sent0;
+    p.nsent = run->nsents - run->para_sent0;
     run->pieces[run->npieces++] = p;
     int rc = mk_extract_add(run->x, text, len, lang, err);
     if (rc < 0)
@@ -427,7 +461,120 @@ add_piece(struct run *run, const char *path, const mk_row *row, long par, const 
             return rc;
         run->pre_len = 0;
         run->npieces = 0;
+        run->nsents = 0;
         run->doc_bytes = 0;
+    }
+    return 0;
+}
+
+static int
+mk_error_nomem(mk_error *err)
+{
+    memset(err, 0, sizeof *err);
+    err->code = MK_ENOMEM;
+    snprintf(err->msg, sizeof err->msg, "out of memory");
+    return MK_ENOMEM;
+}
+
+static int
+grow_buf(char **p, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 1024;
+    while (nc < need)
+        nc *= 2;
+    char *q = realloc(*p, nc);
+    if (q == NULL)
+        return -1;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+/* Sentence input: the paragraph put together so far goes to the extractor. */
+static int
+flush_para(struct run *run, const char *path, mk_error *err)
+{
+    int rc;
+
+    if (!run->para_open)
+        return 0;
+    run->para_open = 0;
+    mk_row row = run->para_row;
+    row.extra = run->row_extra;
+    row.extra_len = run->row_extra_len;
+    row.nextra = run->row_nextra;
+    rc = add_piece(run, path, &row, run->para_no, run->para_lang, run->para, run->para_len, err);
+    run->para_sent0 = run->nsents;
+    return rc;
+}
+
+/* Sentence input: adds the sentence of ROW to its paragraph, starting a
+ * new paragraph when the doc or par changes. */
+static int
+add_sentence(struct run *run, const char *path, const mk_row *row, long par, const char *lang,
+             mk_error *err)
+{
+    size_t start = 0;
+
+    if (run->para_open && par != run->para_no && flush_para(run, path, err) < 0)
+        return -1;
+    if (!run->para_open) {
+        run->para_open = 1;
+        run->para_no = par;
+        run->para_len = run->para_cps = 0;
+        snprintf(run->para_lang, sizeof run->para_lang, "%s", lang);
+        run->para_row = *row;
+        run->para_sent0 = run->nsents;
+        /* keep the carried columns of the first sentence */
+        size_t total = 0;
+        for (size_t i = 0; i < row->nextra; i++)
+            total += row->extra_len[i];
+        if (grow_buf(&run->row_copy, &run->row_copy_cap, total + 1) != 0)
+            return mk_error_nomem(err);
+        free(run->row_extra);
+        free(run->row_extra_len);
+        run->row_extra = calloc(row->nextra + 1, sizeof *run->row_extra);
+        run->row_extra_len = calloc(row->nextra + 1, sizeof *run->row_extra_len);
+        if (run->row_extra == NULL || run->row_extra_len == NULL)
+            return mk_error_nomem(err);
+        size_t off = 0;
+        for (size_t i = 0; i < row->nextra; i++) {
+            memcpy(run->row_copy + off, row->extra[i], row->extra_len[i]);
+            run->row_extra[i] = run->row_copy + off;
+            run->row_extra_len[i] = row->extra_len[i];
+            off += row->extra_len[i];
+        }
+        run->row_nextra = row->nextra;
+    }
+    if (run->start_col >= 0 && (size_t)run->start_col < row->nextra)
+        start = parse_size(row->extra[run->start_col], row->extra_len[run->start_col]);
+    /* the gap between sentences held spaces: put as many back */
+    size_t pad = start > run->para_cps ? start - run->para_cps : 0;
+    if (grow_buf(&run->para, &run->para_cap, run->para_len + pad + row->text_len + 1) != 0)
+        return mk_error_nomem(err);
+    memset(run->para + run->para_len, ' ', pad);
+    run->para_len += pad;
+    memcpy(run->para + run->para_len, row->text, row->text_len);
+    run->para_len += row->text_len;
+    run->para_cps += pad + mk_utf8_count(row->text, row->text_len);
+    if (run->nsents == run->cap_sents) {
+        size_t nc = run->cap_sents ? 2 * run->cap_sents : 64;
+        sent *q = realloc(run->sents, nc * sizeof *q);
+        if (q == NULL)
+            return mk_error_nomem(err);
+        run->sents = q;
+        run->cap_sents = nc;
+    }
+    sent *st = &run->sents[run->nsents++];
+    st->start = start;
+    st->off = run->pre_len;
+    st->len = 0;
+    if (run->sent_col >= 0 && (size_t)run->sent_col < row->nextra) {
+        if (add_pre(run, row->extra[run->sent_col], row->extra_len[run->sent_col]) != 0)
+            return mk_error_nomem(err);
+        st->len = row->extra_len[run->sent_col];
     }
     return 0;
 }
@@ -486,7 +633,7 @@ extract_file(struct run *run, const char *path)
                         goto fail;
                 }
             }
-            if (begin_doc(run, &row, &err) != 0)
+            if (flush_para(run, path, &err) < 0 || begin_doc(run, &row, &err) != 0)
                 goto fail;
             if (set_doc(run, row.doc, row.doc_len) != 0)
                 goto nomem;
@@ -500,7 +647,11 @@ extract_file(struct run *run, const char *path)
                 snprintf(lang, sizeof lang, "%.*s", (int)row.lang_len, row.lang);
             else
                 mk_lang_detect(row.text, row.text_len, lang, sizeof lang);
-            if ((rc = add_piece(run, path, &row, pn, lang, row.text, row.text_len, &err)) < 0)
+            if (run->sentences)
+                rc = add_sentence(run, path, &row, pn, lang, &err);
+            else
+                rc = add_piece(run, path, &row, pn, lang, row.text, row.text_len, &err);
+            if (rc < 0)
                 break;
         } else {
             if ((rc = mk_norm_feed(run->norm, &row, &err)) < 0)
@@ -535,7 +686,7 @@ extract_file(struct run *run, const char *path)
             }
         }
     }
-    if (end_doc(run, &err) < 0) {
+    if (flush_para(run, path, &err) < 0 || end_doc(run, &err) < 0) {
         cli_error(path, &err);
         status = 1;
     }
@@ -624,5 +775,10 @@ main(int argc, char *argv[])
     free(run.doc);
     free(run.pre);
     free(run.pieces);
+    free(run.sents);
+    free(run.para);
+    free(run.row_copy);
+    free(run.row_extra);
+    free(run.row_extra_len);
     return rc != 0 ? 1 : status;
 }

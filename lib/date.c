@@ -141,8 +141,7 @@ static const struct glue {
     { "en", L_MONTH, F_WEAK, 0, 9, "sept" }, { "en", L_MONTH, F_WEAK, 0, 9, "sept." },
     { "en", L_REL, 0, U_DAY, 0, "tonight" },
     { "en", L_FUTURE, 0, 0, 0, "will" }, { "en", L_FUTURE, 0, 0, 0, "would" },
-    { "en", L_FUTURE, 0, 0, 0, "shall" }, { "en", L_FUTURE, 0, 0, 0, "until" },
-    { "en", L_FUTURE, 0, 0, 0, "by" }, { "en", L_FUTURE, 0, 0, 0, "scheduled" },
+    { "en", L_FUTURE, 0, 0, 0, "shall" }, { "en", L_FUTURE, 0, 0, 0, "scheduled" },
     { "en", L_FUTURE, 0, 0, 0, "planned" }, { "en", L_FUTURE, 0, 0, 0, "expected" },
     /* Indonesian and Malay */
     { "id", L_MODPOST, 0, 0, -1, "lalu" }, { "id", L_MODPOST, 0, 0, -1, "kemarin" },
@@ -1396,8 +1395,10 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
         d->d = got_d;
         if (d->d2)
             d->m2 = d->m, d->y2 = d->y;
-        if (!valid_ymd(d->y, d->m ? d->m : 1, d->d) || (d->d && !d->m && d->y))
+        if (!valid_ymd(d->y, d->m ? d->m : 1, d->d) || (d->d && !d->m && d->y)) {
+            *first = j;   /* "31 February 2024": no date, and no "February 2024" in it */
             return 0;
+        }
         if (got_y > 0 && !got_m && !got_d) {
             /* a lone year: not "2024 people" after a currency sign, not
              * "the 1990s", which is a decade */
@@ -1467,9 +1468,9 @@ future_before(const pctx *p, size_t k)
     /* a future word earlier in the same clause */
     for (size_t q = k; q-- > 0;) {
         const item *it = &p->it[q];
-        if (it->kind == L_FUTURE && (!(it->flags & F_NEAR) || q + 1 == k))
+        if (it->kind == L_FUTURE && (!(it->flags & F_NEAR) || (q + 1 == k && p->it[k].kind == L_WDAY)))
             return 1;
-        if (it->kind == I_PUNCT && it->a == '.' && it->gap == 0)
+        if (it->kind == I_PUNCT && (it->a == '.' || it->a == ';'))
             break;
         if (p->it[k].sb - it->eb > 200)
             break;
@@ -1549,7 +1550,7 @@ mk__dates_find(mk_datefinder *f, const char *text, size_t len, const char *lang,
         }
         j = parse_at(&p, i, &d, &first);
         if (j == 0) {
-            i++;
+            i = first > i ? first : i + 1;
             continue;
         }
 found:
@@ -1557,7 +1558,7 @@ found:
             i = j;   /* "every Friday", "ทุกปี": a frequency, not a date */
             continue;
         }
-        if (d.wday && d.wdir == 0)
+        if ((d.wday || (d.m && !d.y)) && d.wdir == 0)
             d.future = future_before(&p, first);
         if (d.q && x.it[first].sb >= 4 && memcmp(t + x.it[first].sb - 4, "the ", 4) == 0) {
             /* the article is part of a quarter's name */
@@ -1737,7 +1738,11 @@ mk__date_value(const mk_date *d, int ry, int rm, int rd, char *out, size_t cap)
             y = m < rm ? ry : ry - 1;
         else if (d->wdir == 1)
             y = m > rm ? ry : ry + 1;
-        else if (m - rm > 6)
+        else if (d->wdir == 2)
+            y = ry;
+        else if (d->future && (rm - m > 1 || (rm - m == 1 && (!dd || dd < rd))))
+            y = ry + 1;   /* "will be held in March", said in October */
+        else if (m - rm >= 6)
             y = ry - 1;
         else if (rm - m > 6)
             y = ry + 1;

@@ -273,6 +273,44 @@ dateline_word_before(const char *t, size_t at)
     return 0;
 }
 
+/* Does the date at T[SB..EB) open its paragraph as a dateline does
+ * ("VIENTIANE, Aug. 21 --", "คุนหมิง 21 ส.ค. (สำนักข่าวไทย) -",
+ * "本报南宁9月24日电", "ភ្នំពេញ៖ នៅព្រឹកថ្ងៃទី២៨ ...")? Place names before it,
+ * no sentence: no lower-case Latin word, a separator after the place or a
+ * dash, bracket or 电 after the date. */
+static int
+opening_dateline(const char *t, size_t len, size_t sb, size_t eb)
+{
+    static const char *const seps[] = { ",", "\xE1\x9F\x96" /* ៖ */, "\xE1\x81\x8A" /* ၊ */,
+                                        "\xEF\xBC\x9A" /* ： */, "\xE6\x9C\xAC\xE6\x8A\xA5" /* 本报 */ };
+    size_t i, sep = 0;
+
+    if (mk_utf8_count(t, sb) > 40)
+        return 0;
+    for (i = 0; i < sb; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c >= 'a' && c <= 'z' && (i == 0 || t[i - 1] == ' '))
+            return 0;
+    }
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t n = strlen(seps[k]);
+        for (i = 0; i + n <= sb; i++)
+            if (memcmp(t + i, seps[k], n) == 0)
+                sep = 1;
+    }
+    if (sep)
+        return 1;
+    i = eb;
+    while (i < len && t[i] == ' ')
+        i++;
+    if (i < len && (t[i] == '-' || t[i] == '('))
+        return 1;
+    if (i + 3 <= len && (memcmp(t + i, "\xE2\x80\x94", 3) == 0 || memcmp(t + i, "\xE2\x80\x93", 3) == 0 ||
+                         memcmp(t + i, "\xE7\x94\xB5", 3) == 0 /* 电 */))
+        return 1;
+    return 0;
+}
+
 static void
 add_region(mk_extractor *x, const char *r)
 {
@@ -283,13 +321,19 @@ add_region(mk_extractor *x, const char *r)
         snprintf(x->regions[x->nregions++], 4, "%s", r);
 }
 
+enum { MAX_HINTS = 32 };
+typedef struct hint {
+    const char *region;
+    size_t at;        /* byte offset in the piece */
+} hint;
+
 /* Regions the piece names: words of Latin script, and runs of other
- * letters tried at each character for up to HINT_WINDOW characters. */
-static const char *
-scan_hints(mk_extractor *x, const char *t, size_t len)
+ * letters tried at each character for up to HINT_WINDOW characters. The
+ * first MAX_HINTS go to H with their places; all go to the document's. */
+static size_t
+scan_hints(mk_extractor *x, const char *t, size_t len, hint *h)
 {
-    const char *first = NULL;
-    size_t i = 0;
+    size_t nh = 0, i = 0;
 
     while (i < len) {
         unsigned char c = (unsigned char)t[i];
@@ -301,8 +345,8 @@ scan_hints(mk_extractor *x, const char *t, size_t len)
             const char *r = mk__phone_hint(t + i, j - i);
             if (r != NULL) {
                 add_region(x, r);
-                if (first == NULL)
-                    first = r;
+                if (nh < MAX_HINTS)
+                    h[nh++] = (hint){ r, i };
             }
             i = j;
             continue;
@@ -318,15 +362,29 @@ scan_hints(mk_extractor *x, const char *t, size_t len)
                 const char *r = mk__phone_hint(t + i, j - i);
                 if (r != NULL) {
                     add_region(x, r);
-                    if (first == NULL)
-                        first = r;
+                    if (nh < MAX_HINTS)
+                        h[nh++] = (hint){ r, i };
                 }
             }
         }
         size_t bad, n = mk__utf8_seq((const unsigned char *)t + i, len - i, &bad);
         i += n ? n : bad;
     }
-    return first;
+    return nh;
+}
+
+/* The region named nearest before byte AT, else nearest after it. */
+static const char *
+nearest_hint(const hint *h, size_t nh, size_t at)
+{
+    const char *r = NULL;
+
+    for (size_t k = 0; k < nh; k++)
+        if (h[k].at < at)
+            r = h[k].region;
+    if (r == NULL && nh > 0)
+        r = h[0].region;
+    return r;
 }
 
 static int
@@ -373,9 +431,10 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
                 goto nomem;
             c = mk__phone_find(text, len, x->pc, x->cappc);
         }
-        const char *hint = NULL;
+        hint hints[MAX_HINTS];
+        size_t nh = 0;
         if (c > 0 && !x->region[0])
-            hint = scan_hints(x, text, len);
+            nh = scan_hints(x, text, len, hints);
         const char *lr = mk__phone_lang_region(lang);
         for (i = 0; i < c; i++) {
             if (overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, x->pc[i].start_b,
@@ -388,7 +447,8 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
             r->start_b = x->pc[i].start_b;
             r->end_b = x->pc[i].end_b;
             r->phone = x->pc[i];
-            snprintf(r->hint, sizeof r->hint, "%s", hint ? hint : "");
+            const char *near = nearest_hint(hints, nh, x->pc[i].start_b);
+            snprintf(r->hint, sizeof r->hint, "%s", near ? near : "");
             snprintf(r->lang_region, sizeof r->lang_region, "%s", lr ? lr : "");
         }
     }
@@ -431,7 +491,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
                     x->dl_rank = 1;
                     x->dl = *d;
                 } else if (x->dl_rank == 0 && x->pieces < 4 && i == 0 &&
-                           mk_utf8_count(text, m->start_b) <= 40) {
+                           opening_dateline(text, len, m->start_b, m->end_b)) {
                     x->dl_rank = 2;
                     x->dl = *d;
                     x->dl_piece = x->pieces;
