@@ -48,6 +48,7 @@ enum {
     L_QUARTER,    /* "quarter" */
     L_DAYPART,    /* "morning", "night": belongs to the day before it */
     L_EVERY,      /* "every", "ทุก", "mga": what follows is a frequency or plural */
+    L_PREP,       /* "in", "since": a weak month after it is a month ("in May") */
     /* items that are not lexicon entries */
     I_NUM,
     I_PUNCT
@@ -62,7 +63,8 @@ enum {
                      abbreviation: a date only beside a number */
     F_BE = 4,     /* a Buddhist-era marker */
     F_UNITY = 8,  /* also a unit (the year marker "ปี" in "ปีนี้") */
-    F_NEAR = 16   /* a future word only right before the date ("sa Biyernes") */
+    F_NEAR = 16,  /* a future word only right before the date ("sa Biyernes") */
+    F_AGO = 32    /* "earlier", "later" after a count: "a year earlier" */
 };
 
 typedef struct lex {
@@ -105,7 +107,12 @@ static const struct glue {
     { "en", L_MODPRE, 0, 0, 2, "this" },
     { "en", L_EXT, 0, 0, 0, "early" }, { "en", L_EXT, 0, 0, 0, "late" },
     { "en", L_EXT, 0, 0, 0, "mid-" }, { "en", L_EXT, 0, 0, 0, "mid" },
-    { "en", L_EXT, 0, 0, 0, "earlier" }, { "en", L_EXT, 0, 0, 0, "later" },
+    { "en", L_EXT, F_AGO, 0, -1, "earlier" }, { "en", L_EXT, 0, 0, 0, "later" },
+    { "en", L_PREP, 0, 0, 0, "in" }, { "en", L_PREP, 0, 0, 0, "since" },
+    { "en", L_PREP, 0, 0, 0, "by" }, { "en", L_PREP, 0, 0, 0, "until" },
+    { "en", L_PREP, 0, 0, 0, "from" }, { "en", L_PREP, 0, 0, 0, "through" },
+    { "en", L_PREP, 0, 0, 0, "during" }, { "en", L_PREP, 0, 0, 0, "before" },
+    { "en", L_PREP, 0, 0, 0, "after" }, { "en", L_PREP, 0, 0, 0, "till" },
     { "en", L_EXT, 0, 0, 0, "fiscal" },
     { "en", L_UNIT, 0, U_WEEK, 0, "week" }, { "en", L_UNIT, 0, U_MONTH, 0, "month" },
     { "en", L_UNIT, 0, U_YEAR, 0, "year" }, { "en", L_UNIT, 0, U_DAY, 0, "day" },
@@ -131,7 +138,7 @@ static const struct glue {
     { "lo", L_EVERY, 0, 0, 0, "ທຸກໆ" }, { "km", L_EVERY, 0, 0, 0, "រៀងរាល់" },
     { "km", L_EVERY, 0, 0, 0, "រាល់" }, { "zh", L_EVERY, 0, 0, 0, "每" },
     { "zh", L_EVERY, 0, 0, 0, "每个" },
-    { "en", L_AGO, 0, 0, 0, "ago" }, { "en", L_QUARTER, 0, 0, 0, "quarter" },
+    { "en", L_AGO, 0, 0, -1, "ago" }, { "en", L_QUARTER, 0, 0, 0, "quarter" },
     { "en", L_DAYPART, 0, 0, 0, "morning" }, { "en", L_DAYPART, 0, 0, 0, "afternoon" },
     { "en", L_DAYPART, 0, 0, 0, "evening" }, { "en", L_DAYPART, 0, 0, 0, "night" },
     { "en", L_ORD, 0, 0, 0, "st" }, { "en", L_ORD, 0, 0, 0, "nd" },
@@ -143,6 +150,8 @@ static const struct glue {
     { "en", L_FUTURE, 0, 0, 0, "will" }, { "en", L_FUTURE, 0, 0, 0, "would" },
     { "en", L_FUTURE, 0, 0, 0, "shall" }, { "en", L_FUTURE, 0, 0, 0, "scheduled" },
     { "en", L_FUTURE, 0, 0, 0, "planned" }, { "en", L_FUTURE, 0, 0, 0, "expected" },
+    { "en", L_FUTURE, 0, 0, 0, "set to" }, { "en", L_FUTURE, 0, 0, 0, "due to" },
+    { "en", L_FUTURE, 0, 0, 0, "plans to" }, { "en", L_FUTURE, 0, 0, 0, "is to" },
     /* Indonesian and Malay */
     { "id", L_MODPOST, 0, 0, -1, "lalu" }, { "id", L_MODPOST, 0, 0, -1, "kemarin" },
     { "id", L_MODPOST, 0, 0, 1, "depan" }, { "id", L_MODPOST, 0, 0, 1, "mendatang" },
@@ -175,6 +184,7 @@ static const struct glue {
     { "vi", L_PRE, F_UNITY, U_MONTH, R_MONTH, "tháng" },
     { "vi", L_UNIT, 0, U_WEEK, 0, "tuần" },
     { "vi", L_FUTURE, 0, 0, 0, "sẽ" }, { "vi", L_FUTURE, 0, 0, 0, "đến" },
+    { "vi", L_FUTURE, 0, 0, 0, "dự kiến" }, { "vi", L_FUTURE, 0, 0, 0, "kế hoạch" },
     /* Thai */
     { "th", L_MODPOST, 0, 0, -1, "ที่ผ่านมา" }, { "th", L_MODPOST, 0, 0, -1, "ที่แล้ว" },
     { "th", L_MODPOST, 0, 0, -1, "ก่อน" },
@@ -1122,10 +1132,13 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
     }
     /* "two years ago", "a week ago" */
     if ((it->kind == I_NUM || it->kind == L_NUMW) && adj(p, k + 1) &&
-        p->it[k + 1].kind == L_UNIT && adj(p, k + 2) && p->it[k + 2].kind == L_AGO) {
+        p->it[k + 1].kind == L_UNIT && adj(p, k + 2) &&
+        (p->it[k + 2].kind == L_AGO || (p->it[k + 2].flags & F_AGO))) {
         int v = it->kind == I_NUM ? it->num : it->a;
+        int sign = p->it[k + 2].a < 0 ? 1 : -1;   /* "ago", "earlier": back */
         if (v < 1 || v > 1000 || (it->kind == I_NUM && it->ndig > 4))
             return 0;
+        v *= sign;
         switch (p->it[k + 1].unit) {
         case U_DAY: d->drel = -v; break;
         case U_WEEK: d->wrel = -v; break;
@@ -1379,8 +1392,10 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
         j = good;
         if (!got_y && !got_m && !got_d)
             return 0;
-        /* a month word that is also a common word needs a number beside it */
-        if (got_m && weak && nums == 0)
+        /* a month word that is also a common word needs a number beside it,
+         * or a preposition before it ("in May", "since March") */
+        if (got_m && weak && nums == 0 &&
+            !(k > 0 && adj(p, k) && (p->it[k - 1].kind == L_PREP || p->it[k - 1].kind == L_EXT)))
             return 0;
         /* a bare number is a date only as a year, and a day needs a month
          * unless a marker says so ("24日", "วันที่ 24") */
@@ -1417,7 +1432,12 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
                 while (w > 0 && ((unsigned char)p->orig[w - 1] >= 0x80 ||
                                  ((p->orig[w - 1] | 0x20) >= 'a' && (p->orig[w - 1] | 0x20) <= 'z')))
                     w--;
-                if (w < q && p->orig[w] >= 'A' && p->orig[w] <= 'Z' &&
+                size_t b = w;
+                while (b > 0 && p->orig[b - 1] == ' ')
+                    b--;
+                int initial = b == 0 || strchr(".!?\"'(:;", p->orig[b - 1]) != NULL ||
+                              (unsigned char)p->orig[b - 1] >= 0x80;
+                if (w < q && !initial && p->orig[w] >= 'A' && p->orig[w] <= 'Z' &&
                     (k == 0 || p->it[k - 1].eb <= w || p->it[k - 1].kind != L_MONTH))
                     return 0;
             }
@@ -1544,6 +1564,7 @@ mk__dates_find(mk_datefinder *f, const char *text, size_t len, const char *lang,
         if (it->kind == I_PUNCT || it->kind == L_POST || it->kind == L_ORD ||
             it->kind == L_AMPM || it->kind == L_FUTURE || it->kind == L_MODPOST ||
             it->kind == L_AGO || it->kind == L_QUARTER || it->kind == L_DAYPART ||
+            it->kind == L_PREP || it->kind == L_EVERY ||
             (it->kind == L_NUMW && !(adj(&p, i + 1) && x.it[i + 1].kind == L_UNIT))) {
             i++;
             continue;
@@ -1743,7 +1764,7 @@ mk__date_value(const mk_date *d, int ry, int rm, int rd, char *out, size_t cap)
         else if (d->future && (rm - m > 1 || (rm - m == 1 && (!dd || dd < rd))))
             y = ry + 1;   /* "will be held in March", said in October */
         else if (m - rm >= 6)
-            y = ry - 1;
+            y = ry - 1;   /* the nearest one, the past one when both are as near */
         else if (rm - m > 6)
             y = ry + 1;
     } else if (y == 0 && dd) {

@@ -11,7 +11,7 @@
 #include "extract.h"
 #include "internal.h"
 
-enum { MAX_REGIONS = 6, HINT_WINDOW = 6 };
+enum { MAX_REGIONS = 6, HINT_WINDOW = 16 };
 
 typedef struct rawent {
     size_t piece, start_b, end_b, start, end;
@@ -322,6 +322,30 @@ add_region(mk_extractor *x, const char *r)
 }
 
 enum { MAX_HINTS = 32 };
+
+/* Is T[I] the start of a Latin letter (ASCII, or Latin-1 to Latin
+ * Extended Additional, as Vietnamese writes)? */
+static int
+latin_letter(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return 1;
+    if (c >= 0xC3 && c <= 0xCA)
+        return 1;
+    return c == 0xE1 && i + 1 < len && (unsigned char)t[i + 1] >= 0xB8 &&
+           (unsigned char)t[i + 1] <= 0xBB;
+}
+
+static size_t
+latin_word_end(const char *t, size_t len, size_t i)
+{
+    while (i < len && latin_letter(t, len, i)) {
+        size_t bad, n = mk__utf8_seq((const unsigned char *)t + i, len - i, &bad);
+        i += n ? n : bad;
+    }
+    return i;
+}
 typedef struct hint {
     const char *region;
     size_t at;        /* byte offset in the piece */
@@ -338,11 +362,14 @@ scan_hints(mk_extractor *x, const char *t, size_t len, hint *h)
     while (i < len) {
         unsigned char c = (unsigned char)t[i];
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-            size_t j = i;
-            while (j < len && (((unsigned char)t[j] | 0x20) >= 'a' &&
-                               ((unsigned char)t[j] | 0x20) <= 'z'))
-                j++;
+            /* a word, then the word with the next one ("Hong Kong",
+             * "Việt Nam") */
+            size_t j = latin_word_end(t, len, i), k = j;
             const char *r = mk__phone_hint(t + i, j - i);
+            if (r == NULL && j + 1 < len && t[j] == ' ' && latin_letter(t, len, j + 1)) {
+                k = latin_word_end(t, len, j + 1);
+                r = mk__phone_hint(t + i, k - i);
+            }
             if (r != NULL) {
                 add_region(x, r);
                 if (nh < MAX_HINTS)

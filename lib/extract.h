@@ -39,7 +39,8 @@ int mk__phone_resolve(const mk_phone_cand *c, const char *const *regions, size_t
 
 /* Parses one whole string S[0..LEN) as a phone number of REGION (as
  * libphonenumber's parse + isValidNumber). Returns 1 and fills E164 when
- * valid, 0 when not. */
+ * valid, 0 when not, -1 when REGION is no region of the plan (NULL: the
+ * number must carry its code). */
 int mk__phone_parse(const char *s, size_t len, const char *region, char *e164, size_t cap);
 
 /* The region a word hints at for national numbers: an app ("WeChat" ->

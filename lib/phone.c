@@ -1274,7 +1274,7 @@ judge(const char *t, size_t len, const struct run *r, size_t g0, size_t g1, mk_p
      * run to 60; the number is the first one (the span keeps the rest) */
     for (i = 0; i < ng; i++)
         n += g[i].len;
-    if (ng >= 3 && g[ng - 1].len <= 2 && (g[ng - 1].sep == '-' || g[ng - 1].sep == '/')
+    if (ng >= 2 && g[ng - 1].len <= 2 && (g[ng - 1].sep == '-' || g[ng - 1].sep == '/')
         && g[ng - 2].len >= 3 && n - g[ng - 1].len >= MIN_DIGITS) {
         n = 0;
         /* but "978-0-306-40615-7" is a book */
@@ -1471,7 +1471,7 @@ mk__phone_find(const char *text, size_t len, mk_phone_cand *out, size_t cap)
             left += r.g[g].len;
         right = r.ndigits - left;
         if ((right > 4 && left + right <= MAX_DIGITS && left < MIN_DIGITS)
-            || (right == 1 && slash == r.ngroups - 1)) {
+            || (right <= 2 && slash == r.ngroups - 1)) {
             count = emit(text, len, &r, 0, r.ngroups, out, cap, count);
         } else {
             count = emit(text, len, &r, 0, slash, out, cap, count);
