@@ -761,6 +761,7 @@ main(int argc, char *argv[])
         cli_stat_line("emails", c->emails);
         cli_stat_line("dates_unresolved", c->unresolved_dates);
         cli_stat_line("phones_unresolved", c->unresolved_phones);
+        cli_stat_line("phone_candidates_rejected", c->rejected_phones);
         cli_stat_line("email_placeholders", c->email_placeholders);
         cli_stat_line("datelines", c->datelines);
     }

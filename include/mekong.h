@@ -406,11 +406,13 @@ MK_MUST_USE long mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error
  * ("2024-08-23"), or "" when it had none. */
 const char *mk_extract_ref_date(const mk_extractor *x);
 
-/* Counts of the documents so far: entities by type, dates that needed a
- * reference the document did not have, phones whose region was unknown. */
+/* Counts of the documents so far: entities by type; dates that needed a
+ * reference the document did not have; international numbers no plan
+ * knows (written, value empty); national-looking numbers valid in no
+ * region near them (not written); placeholders; datelines used. */
 typedef struct mk_extract_counts {
     uint64_t dates, phones, emails;
-    uint64_t unresolved_dates, unresolved_phones, email_placeholders;
+    uint64_t unresolved_dates, unresolved_phones, rejected_phones, email_placeholders;
     uint64_t datelines;
 } mk_extract_counts;
 const mk_extract_counts *mk_extract_counts_get(const mk_extractor *x);

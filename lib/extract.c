@@ -5,6 +5,7 @@
  * and at the document's end turns them into values.
  */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -638,7 +639,6 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
         } else if (r->type == MK_ENT_PHONE) {
             const char *regs[MAX_REGIONS + 3];
             size_t nr = 0;
-            x->counts.phones++;
             if (x->region[0])
                 regs[nr++] = x->region;
             else {
@@ -649,8 +649,19 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
                 if (r->lang_region[0])
                     regs[nr++] = r->lang_region;
             }
-            if (mk__phone_resolve(&r->phone, regs, nr, v, sizeof v) < 0)
+            if (mk__phone_resolve(&r->phone, regs, nr, v, sizeof v) < 0) {
+                /* "+44 171 542 8062" is a phone whatever the plan says
+                 * now; "106-26/32" or "8-198 9-203" written without a
+                 * code and valid nowhere near is no phone: counted, not
+                 * written */
+                if (!r->phone.intl) {
+                    x->counts.rejected_phones++;
+                    offs[i] = SIZE_MAX;
+                    continue;
+                }
                 x->counts.unresolved_phones++;
+            }
+            x->counts.phones++;
         } else {
             x->counts.emails++;
             if (r->kind == MK_EMAIL_PLACEHOLDER)
@@ -664,9 +675,12 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
         } else
             offs[i] = r->val_off;
     }
+    size_t n = 0;
     for (i = 0; i < x->nraw; i++) {
         const rawent *r = &x->raw[i];
-        mk_entity *e = &x->ents[i];
+        if (offs[i] == SIZE_MAX)
+            continue;
+        mk_entity *e = &x->ents[n++];
         e->piece = r->piece;
         e->start = r->start;
         e->end = r->end;
@@ -680,7 +694,7 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
     free(offs);
     (void)base;
     *out = x->ents;
-    long count = (long)x->nraw;
+    long count = (long)n;
     x->nraw = 0;
     return count;
 nomem:
