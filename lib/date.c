@@ -69,6 +69,7 @@ enum {
 
 typedef struct lex {
     const char *s;    /* lower-cased, no ZWSP */
+    unsigned order;   /* insertion order: of two equal strings the first wins */
     unsigned short len;
     unsigned char kind, flags, unit;
     signed char a, b;
@@ -76,13 +77,52 @@ typedef struct lex {
 
 /* One language's lexicon: entries bucketed by their first two bytes,
  * longest first within a bucket. */
-#define NBUCKET 1024
+#define NBUCKET 4096
 typedef struct lexicon {
     lex *e;
     size_t n, cap;
     unsigned *start;  /* NBUCKET + 1 */
     int single[256];  /* one-byte entries ("a"): index + 1, or 0 */
+    /* the leading ASCII letters of every entry that starts with one
+     * ("last" of "last week", "th" of "thứ ba"): a word of the text not
+     * among them starts no entry, and is skipped whole */
+    const char **heads;
+    unsigned char *head_len;
+    size_t nheads;    /* table size, a power of two */
 } lexicon;
+
+#define HEADS 4096
+
+static size_t
+head_run(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || s[i] == '\''))
+        i++;
+    return i;
+}
+
+static unsigned
+head_hash(const char *s, size_t n)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static int
+head_known(const lexicon *L, const char *s, size_t n)
+{
+    if (n > 255)
+        return 0;
+    for (unsigned h = head_hash(s, n) & (HEADS - 1);; h = (h + 1) & (HEADS - 1)) {
+        if (L->heads[h] == NULL)
+            return 0;
+        if (L->head_len[h] == n && memcmp(L->heads[h], s, n) == 0)
+            return 1;
+    }
+}
 
 static const char *const langs[] = { "en", "id", "ms", "fil", "vi", "th", "lo", "km", "my", "zh" };
 #define NLANG (sizeof langs / sizeof langs[0])
@@ -325,8 +365,9 @@ lex_add(mk_datefinder *f, lexicon *L, const char *s, size_t n, int kind, int fla
     }
     if (is_latin_start(c))
         flags |= F_LATIN;
-    L->e[L->n++] = (lex){ c, (unsigned short)k, (unsigned char)kind, (unsigned char)flags,
-                          (unsigned char)unit, (signed char)a, (signed char)b };
+    L->e[L->n] = (lex){ c, (unsigned)L->n, (unsigned short)k, (unsigned char)kind,
+                        (unsigned char)flags, (unsigned char)unit, (signed char)a, (signed char)b };
+    L->n++;
     return 0;
 }
 
@@ -348,7 +389,10 @@ cmp_lex(const void *a, const void *b)
         return bx < by ? -1 : 1;
     if (x->len != y->len)
         return x->len > y->len ? -1 : 1;
-    return strcmp(x->s, y->s);
+    int c = strcmp(x->s, y->s);
+    if (c != 0)
+        return c;
+    return x->order < y->order ? -1 : x->order > y->order;
 }
 
 static int
@@ -357,6 +401,13 @@ lex_build(lexicon *L)
     size_t i;
 
     qsort(L->e, L->n, sizeof *L->e, cmp_lex);
+    /* the same phrase from several CLDR forms (format and stand-alone,
+     * "en" and "en_001"): keep the first */
+    size_t w = 0;
+    for (i = 0; i < L->n; i++)
+        if (w == 0 || strcmp(L->e[w - 1].s, L->e[i].s) != 0)
+            L->e[w++] = L->e[i];
+    L->n = w;
     L->start = calloc(NBUCKET + 1, sizeof *L->start);
     if (L->start == NULL)
         return MK_ENOMEM;
@@ -367,6 +418,20 @@ lex_build(lexicon *L)
     for (i = 0; i < L->n; i++)
         if (L->e[i].len == 1)
             L->single[(unsigned char)L->e[i].s[0]] = (int)i + 1;
+    L->heads = calloc(HEADS, sizeof *L->heads);
+    L->head_len = calloc(HEADS, 1);
+    if (L->heads == NULL || L->head_len == NULL)
+        return MK_ENOMEM;
+    for (i = 0; i < L->n; i++) {
+        size_t n = head_run(L->e[i].s, L->e[i].len);
+        if (n == 0 || head_known(L, L->e[i].s, n))
+            continue;
+        unsigned h = head_hash(L->e[i].s, n) & (HEADS - 1);
+        while (L->heads[h] != NULL)
+            h = (h + 1) & (HEADS - 1);
+        L->heads[h] = L->e[i].s;
+        L->head_len[h] = (unsigned char)n;
+    }
     return 0;
 }
 
@@ -535,6 +600,8 @@ mk__dates_free(mk_datefinder *f)
     for (i = 0; i < NLANG; i++) {
         free(f->lx[i].e);
         free(f->lx[i].start);
+        free(f->lx[i].heads);
+        free(f->lx[i].head_len);
     }
     for (i = 0; i < f->nowned; i++)
         free(f->owned[i]);
@@ -689,7 +756,26 @@ lex_text(const lexicon *L, const char *t, size_t len, lexer *x)
     x->n = 0;
     while (i < len) {
         const unsigned char *s = (const unsigned char *)t + i;
-        if (is_space_at(s, len - i, &n)) {
+        if (s[0] == ' ') {
+            if (gap == 0)
+                gap = 1;
+            i++;
+            prev_word = prev_digit = 0;
+            continue;
+        }
+        /* the rest of a Latin word no entry started at, or a word no
+         * entry starts with: skip it whole */
+        if (s[0] >= 'a' && s[0] <= 'z' &&
+            ((prev_word && !prev_digit) ||
+             (!prev_word && !head_known(L, (const char *)s, head_run((const char *)s, len - i))))) {
+            while (i < len && ((t[i] >= 'a' && t[i] <= 'z') || t[i] == '\''))
+                i++;
+            gap = 2;
+            prev_word = 1;
+            prev_digit = 0;
+            continue;
+        }
+        if (s[0] >= 0x80 && is_space_at(s, len - i, &n)) {
             if (gap == 0)
                 gap = 1;
             i += n;
@@ -703,10 +789,11 @@ lex_text(const lexicon *L, const char *t, size_t len, lexer *x)
             size_t end = 0;
             for (unsigned k = L->start[bk]; k < L->start[bk + 1]; k++) {
                 const lex *e = &L->e[k];
-                if (e->len > len - i || (prev_word && (e->flags & F_LATIN) &&
-                                         !(prev_digit && (e->kind == L_AMPM || e->kind == L_ORD))))
+                if (e->len > len - i || (unsigned char)e->s[0] != s[0] ||
+                    (e->len > 1 && e->s[1] != (char)s[1]))
                     continue;
-                if ((unsigned char)e->s[0] != s[0])
+                if (prev_word && (e->flags & F_LATIN) &&
+                    !(prev_digit && (e->kind == L_AMPM || e->kind == L_ORD)))
                     continue;
                 size_t j = match_at(e, t, len, i);
                 if (j > end) {
@@ -786,8 +873,9 @@ lex_text(const lexicon *L, const char *t, size_t len, lexer *x)
                 continue;
             }
         }
-        if (strchr("/-.,():", s[0]) != NULL || (s[0] == 0xE2 && len - i >= 3 && s[1] == 0x80 &&
-                                                 (s[2] == 0x93 || s[2] == 0x94))) {
+        if (s[0] == '/' || s[0] == '-' || s[0] == '.' || s[0] == ',' || s[0] == '(' ||
+            s[0] == ')' || s[0] == ':' ||
+            (s[0] == 0xE2 && len - i >= 3 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94))) {
             size_t w = s[0] < 0x80 ? 1 : 3;
             item it = { (unsigned)i, (unsigned)(i + w), I_PUNCT, 0, 0, (unsigned char)gap,
                         (signed char)(s[0] < 0x80 ? s[0] : '-'), 0, 0, 0, 0 };

@@ -33,7 +33,8 @@ struct mk_extractor {
     mk_datefinder *df;
     int day_first[12];                /* per language of langs[], -1 unknown */
     /* the document */
-    size_t pieces;
+    size_t pieces;                    /* since the last mk_extract_end */
+    size_t seen;                      /* in the whole document */
     int doc_y, doc_m, doc_d;          /* its date column */
     int dl_rank;                      /* dateline found: 1 keyword, 2 opening; 0 none */
     mk_date dl;
@@ -174,6 +175,7 @@ void
 mk_extract_begin(mk_extractor *x, const char *date, size_t date_len)
 {
     x->pieces = 0;
+    x->seen = 0;
     x->doc_y = x->doc_m = x->doc_d = 0;
     if (date != NULL && date_len > 0 &&
         parse_iso(date, date_len, &x->doc_y, &x->doc_m, &x->doc_d) != 0)
@@ -512,17 +514,17 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
             /* "SIHANOUKVILLE, Sept 3 -- ... on Tuesday signed": a weekday
              * told in the past in the dateline's own paragraph */
             if (d->wday && d->wdir == 0 && !d->m && !d->d && d->wrel == MK_DATE_NONE &&
-                !d->future && x->dl_rank == 2 && x->dl_piece == x->pieces)
+                !d->future && x->dl_rank == 2 && x->dl_piece == x->seen)
                 x->wdays |= 1 << d->wday;
             if (plain && x->dl_rank != 1) {
                 if (dateline_word_before(text, m->start_b)) {
                     x->dl_rank = 1;
                     x->dl = *d;
-                } else if (x->dl_rank == 0 && x->pieces < 4 && i == 0 &&
+                } else if (x->dl_rank == 0 && x->seen < 4 && i == 0 &&
                            opening_dateline(text, len, m->start_b, m->end_b)) {
                     x->dl_rank = 2;
                     x->dl = *d;
-                    x->dl_piece = x->pieces;
+                    x->dl_piece = x->seen;
                 }
             }
             rawent *r = new_raw(x);
@@ -535,15 +537,23 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
         }
     }
     for (i = first_raw; i < x->nraw; i++) {
-        x->raw[i].txt_off = x->vals.len;
-        if (mk__buf_add(&x->vals, text + x->raw[i].start_b,
-                        x->raw[i].end_b - x->raw[i].start_b) != 0)
+        rawent *r = &x->raw[i];
+        r->txt_off = x->vals.len;
+        if (mk__buf_add(&x->vals, text + r->start_b, r->end_b - r->start_b) != 0)
             goto nomem;
-        x->raw[i].start = mk_utf8_count(text, x->raw[i].start_b);
-        x->raw[i].end = x->raw[i].start +
-                        mk_utf8_count(text + x->raw[i].start_b, x->raw[i].end_b - x->raw[i].start_b);
+        /* code points counted on from the nearest entity before, not from
+         * the paragraph's start each time */
+        size_t from_b = 0, from_cp = 0;
+        for (size_t k = first_raw; k < i; k++)
+            if (x->raw[k].end_b <= r->start_b && x->raw[k].end_b > from_b) {
+                from_b = x->raw[k].end_b;
+                from_cp = x->raw[k].end;
+            }
+        r->start = from_cp + mk_utf8_count(text + from_b, r->start_b - from_b);
+        r->end = r->start + mk_utf8_count(text + r->start_b, r->end_b - r->start_b);
     }
     x->pieces++;
+    x->seen++;
     return 0;
 nomem:
     return mk__err(err, MK_ENOMEM, 0, "out of memory");
@@ -696,6 +706,7 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
     *out = x->ents;
     long count = (long)n;
     x->nraw = 0;
+    x->pieces = 0;
     return count;
 nomem:
     free(offs);

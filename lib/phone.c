@@ -1435,6 +1435,12 @@ mk__phone_find(const char *text, size_t len, mk_phone_cand *out, size_t cap)
     size_t i = 0, k, count = 0;
 
     while (i < len) {
+        /* most bytes of a text start no number: pass them quickly */
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && !(b >= '0' && b <= '9') && b != '+' && b != '(') {
+            i++;
+            continue;
+        }
         uint32_t c = cp_at(text, len, i, &k);
         size_t next, g, slash = 0, nslash = 0, left = 0, right;
         size_t kd;
