@@ -97,7 +97,7 @@ static size_t
 head_run(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || s[i] == '\''))
+    while (i < n && s[i] >= 'a' && s[i] <= 'z')
         i++;
     return i;
 }
@@ -148,11 +148,11 @@ static const struct glue {
     { "en", L_EXT, 0, 0, 0, "early" }, { "en", L_EXT, 0, 0, 0, "late" },
     { "en", L_EXT, 0, 0, 0, "mid-" }, { "en", L_EXT, 0, 0, 0, "mid" },
     { "en", L_EXT, F_AGO, 0, -1, "earlier" }, { "en", L_EXT, 0, 0, 0, "later" },
-    { "en", L_PREP, 0, 0, 0, "in" }, { "en", L_PREP, 0, 0, 0, "since" },
-    { "en", L_PREP, 0, 0, 0, "by" }, { "en", L_PREP, 0, 0, 0, "until" },
+    { "en", L_PREP, 0, 0, 0, "in" }, { "en", L_PREP, 0, 0, -1, "since" },
+    { "en", L_PREP, 0, 0, 1, "by" }, { "en", L_PREP, 0, 0, 1, "until" },
     { "en", L_PREP, 0, 0, 0, "from" }, { "en", L_PREP, 0, 0, 0, "through" },
     { "en", L_PREP, 0, 0, 0, "during" }, { "en", L_PREP, 0, 0, 0, "before" },
-    { "en", L_PREP, 0, 0, 0, "after" }, { "en", L_PREP, 0, 0, 0, "till" },
+    { "en", L_PREP, 0, 0, 0, "after" }, { "en", L_PREP, 0, 0, 1, "till" },
     { "en", L_EXT, 0, 0, 0, "fiscal" },
     { "en", L_UNIT, 0, U_WEEK, 0, "week" }, { "en", L_UNIT, 0, U_MONTH, 0, "month" },
     { "en", L_UNIT, 0, U_YEAR, 0, "year" }, { "en", L_UNIT, 0, U_DAY, 0, "day" },
@@ -1529,6 +1529,23 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
                     (k == 0 || p->it[k - 1].eb <= w || p->it[k - 1].kind != L_MONTH))
                     return 0;
             }
+            /* money: "US$2024", "฿ 2500", "Rp 2024" */
+            {
+                size_t q = p->it[k].sb;
+                while (q > 0 && p->orig[q - 1] == ' ')
+                    q--;
+                if (q > 0) {
+                    size_t b = q - 1, n;
+                    while (b > 0 && ((unsigned char)p->orig[b] & 0xC0) == 0x80)
+                        b--;
+                    uint32_t c = mk__utf8_decode((const unsigned char *)p->orig + b, q - b, &n);
+                    if (u_charType((UChar32)c) == U_CURRENCY_SYMBOL ||
+                        (q >= 2 && (memcmp(p->t + q - 2, "rp", 2) == 0 ||
+                                    memcmp(p->t + q - 2, "rm", 2) == 0) &&
+                         (q == 2 || !is_word_byte((const unsigned char *)p->t + q - 3, 1))))
+                        return 0;
+                }
+            }
             /* a count: "2000余家", "2000 người" is not told apart, but a
              * Han character after the number is a counter, not a date */
             const item *ni = &p->it[k];
@@ -1667,8 +1684,13 @@ found:
             i = j;   /* "every Friday", "ทุกปี": a frequency, not a date */
             continue;
         }
-        if ((d.wday || (d.m && !d.y)) && d.wdir == 0)
+        if ((d.wday || (d.m && !d.y)) && d.wdir == 0) {
             d.future = future_before(&p, first);
+            /* "since March" looks back */
+            if (first > 0 && x.it[first - 1].kind == L_PREP && adj(&p, first) &&
+                x.it[first - 1].a < 0)
+                d.future = -1;
+        }
         if (d.q && x.it[first].sb >= 4 && memcmp(t + x.it[first].sb - 4, "the ", 4) == 0) {
             /* the article is part of a quarter's name */
             if (count < cap) {
@@ -1818,7 +1840,7 @@ mk__date_value(const mk_date *d, int ry, int rm, int rd, char *out, size_t cap)
             z = ref + ((d->wday - wd + 6) % 7 + 1);
         else if (d->wdir == 2)
             z = ref - (wd - 1) + (d->wday - 1);
-        else if (d->future)
+        else if (d->future > 0)
             z = ref + ((d->wday - wd + 6) % 7 + 1);
         else
             z = ref - (wd - d->wday + 7) % 7;
@@ -1849,7 +1871,9 @@ mk__date_value(const mk_date *d, int ry, int rm, int rd, char *out, size_t cap)
             y = m > rm ? ry : ry + 1;
         else if (d->wdir == 2)
             y = ry;
-        else if (d->future && (rm - m > 1 || (rm - m == 1 && (!dd || dd < rd))))
+        else if (d->future < 0)
+            y = (m < rm || (m == rm && dd <= rd)) ? ry : ry - 1;
+        else if (d->future > 0 && (rm - m > 1 || (rm - m == 1 && (!dd || dd < rd))))
             y = ry + 1;   /* "will be held in March", said in October */
         else if (m - rm >= 6)
             y = ry - 1;   /* the nearest one, the past one when both are as near */

@@ -514,7 +514,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
             /* "SIHANOUKVILLE, Sept 3 -- ... on Tuesday signed": a weekday
              * told in the past in the dateline's own paragraph */
             if (d->wday && d->wdir == 0 && !d->m && !d->d && d->wrel == MK_DATE_NONE &&
-                !d->future && x->dl_rank == 2 && x->dl_piece == x->seen)
+                d->future <= 0 && x->dl_rank == 2 && x->dl_piece == x->seen)
                 x->wdays |= 1 << d->wday;
             if (plain && x->dl_rank != 1) {
                 if (dateline_word_before(text, m->start_b)) {
@@ -631,7 +631,8 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
         snprintf(x->ref, sizeof x->ref, "%04d-%02d-%02d", ry, rm, rd);
     else
         x->ref[0] = '\0';
-    qsort(x->raw, x->nraw, sizeof *x->raw, cmp_raw);
+    if (x->nraw > 1)
+        qsort(x->raw, x->nraw, sizeof *x->raw, cmp_raw);
     if (grow((void **)&x->ents, &x->capents, x->nraw, sizeof *x->ents) != 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
     base = x->vals.len;

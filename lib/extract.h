@@ -89,7 +89,8 @@ typedef struct mk_date {
     int yrel, mrel, wrel, drel;  /* offsets from the reference, or MK_DATE_NONE */
     int wday;               /* 1 Monday .. 7 Sunday, 0 none */
     int wdir;               /* weekday or month name: -1 last, 1 next, 2 this, 0 bare */
-    int future;             /* the clause speaks of the future (bare weekdays) */
+    int future;             /* the clause looks ahead (1, "will"), back (-1,
+                               "since") or neither (0): bare weekdays, months */
 } mk_date;
 
 typedef struct mk_date_match {

@@ -1,0 +1,20 @@
+# status  expected                    command (from the repository root, LC_ALL=C)
+0  extract/en                      mekong extract corpora/en/sample-01.txt
+0  extract/en-sentences            mekong normalize corpora/en/sample-02.txt | mekong segment | mekong extract
+0  extract/th                      mekong normalize corpora/th/sample-01.txt | mekong extract
+0  extract/km                      mekong extract corpora/km/sample-02.txt
+0  extract/my                      mekong extract corpora/my/sample-01.txt
+0  extract/zh                      mekong extract corpora/zh/sample-02.txt
+0  extract/vi-phones               mekong extract --types phone corpora/vi/sample-01.txt
+0  extract/jsonl-date-field        mekong extract --jsonl --stats tests/data/feed.jsonl 2>&1
+0  extract/carried-columns         mekong normalize --jsonl --fields date,url tests/data/feed.jsonl | mekong extract
+0  extract/ref-date                printf 'The talks ended yesterday and resume next Tuesday.\nBangkok: call 02 628 4417 or 081 234 5678.\n' | mekong extract --ref-date 2024-08-23 --region TH
+0  extract/dateline-last           printf 'The delegation arrived on Tuesday and leaves next week.\n(Latest Update August 23, 2024)\n' | mekong extract
+0  extract/obfuscated              printf 'Write to Expo.MDY [at] Gmail [dot] com, sales(at)example.co.th, mailto:a.b@EXAMPLE.org, or [email protected].\n' | mekong extract --types email
+0  extract/not-dates               printf 'On 31 February 2024, room 2567, 13/13/2024, version 1.5.24, every Friday, US$2024.\n' | mekong extract --types date
+0  extract/stats                   printf 'It rained yesterday; call 0917 555 0142.\n' | mekong extract --stats 2>&1 >/dev/null | tail -9
+2  .                               mekong extract --types person
+2  .                               mekong extract --region XX tests/data/good.txt
+2  .                               mekong extract --ref-date 2024-13-01 tests/data/good.txt
+1  .                               mekong segment --tokens tests/data/good.txt | mekong extract
+0  .                               mekong help extract | grep -q ref-date
