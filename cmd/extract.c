@@ -18,6 +18,7 @@ struct opts {
     mk_norm_opts no;
     int types;
     int stats;
+    int timeml;
     const char *lang;
     const char *region;
     const char *ref_date;
@@ -29,20 +30,19 @@ struct opts {
 
 static const char usage_text[] =
 "Usage: mekong extract [OPTION]... [FILE]...\n"
-"Find dates, phone numbers and e-mail addresses, one row per entity: the\n"
-"input row's columns except start end text, then start end type text value.\n"
-"Input is a mekong stream of paragraphs (mekong normalize) or sentences\n"
-"(mekong segment), or text or JSON Lines, normalized first. With no FILE, or\n"
-"when FILE is -, read standard input.\n"
+"Find dates, phone numbers and e-mail addresses: one row per entity, the input\n"
+"row's columns except start end text, then start end type text value. Input:\n"
+"a stream of paragraphs (mekong normalize) or sentences (mekong segment), or\n"
+"text or JSON Lines, normalized first; stdin when FILE is - or absent.\n"
 "\n"
-"  -t, --types=LIST         entity types, comma-separated: date,phone,email\n"
-"                           (default all)\n"
+"  -t, --types=LIST         date,phone,email (default all)\n"
 "  -r, --region=CC          region of national phone numbers (ISO 3166, e.g.\n"
 "                           CN); default: inferred from the text and language\n"
 "  -d, --ref-date=DATE      date (YYYY-MM-DD) for relative dates in documents\n"
 "                           with no dateline and no date column\n"
-"      --date-field=NAME    JSONL field or stream column with the document's\n"
-"                           date (default date)\n"
+"      --date-field=NAME    JSONL field or column with the document's date (date)\n"
+"      --timeml             also \"now\", \"recently\", parts of days, valued as\n"
+"                           TimeML does (PRESENT_REF, 2024-08-23TMO)\n"
 "  -l, --lang=CODE          read every paragraph as language CODE\n"
 "  -j, --jsonl              text input is JSON Lines (as mekong normalize)\n"
 "      --id-field=NAME      JSONL id field (default id)\n"
@@ -54,12 +54,11 @@ static const char usage_text[] =
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show versions and exit\n"
 "\n"
-"Values: ISO 8601 dates resolved against the document's dateline, E.164\n"
-"phones, addresses with the domain lower-cased; empty when unknown. Exit\n"
-"status: 0 success, 1 a runtime error or lost data, 2 a usage error. See\n"
-"mekong-extract(1).\n";
+"Values: ISO 8601 dates resolved against the document's dateline, E.164 phones,\n"
+"addresses with the domain lower-cased. Exit status: 0 success, 1 a runtime\n"
+"error or lost data, 2 a usage error. See mekong-extract(1).\n";
 
-enum { OPT_DATEF = 256 };
+enum { OPT_DATEF = 256, OPT_TIMEML };
 
 static const struct option longopts[] = {
     CLI_INPUT_LONGOPTS,
@@ -67,6 +66,7 @@ static const struct option longopts[] = {
     { "region", required_argument, NULL, 'r' },
     { "ref-date", required_argument, NULL, 'd' },
     { "date-field", required_argument, NULL, OPT_DATEF },
+    { "timeml", no_argument, NULL, OPT_TIMEML },
     { "lang", required_argument, NULL, 'l' },
     { "stats", no_argument, NULL, 's' },
     { "help", no_argument, NULL, 'h' },
@@ -135,6 +135,9 @@ parse_args(int argc, char *argv[], struct opts *o)
             if (!cli_valid_lang(optarg))
                 return cli_usage("--lang wants a language code such as th, not '%s'", optarg);
             o->lang = optarg;
+            break;
+        case OPT_TIMEML:
+            o->timeml = 1;
             break;
         case 's':
             o->stats = 1;
@@ -725,6 +728,7 @@ main(int argc, char *argv[])
         cli_error(NULL, &err);
         return 1;
     }
+    mk_extract_set_timeml(run.x, o.timeml);
     if (o.region != NULL && mk_extract_set_region(run.x, o.region) != 0) {
         mk_extractor_free(run.x);
         return cli_usage("--region wants a region code such as CN, not '%s'", o.region);

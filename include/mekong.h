@@ -390,6 +390,12 @@ int mk_extract_set_region(mk_extractor *x, const char *region);
  * and no date of its own ("2024-08-23"). Returns 0 or MK_EUSAGE. */
 int mk_extract_set_ref_date(mk_extractor *x, const char *date);
 
+/* With ON, dates also take in what TimeML annotates without a calendar
+ * date, valued as TimeML does: "now" PRESENT_REF, "recently" PAST_REF,
+ * "the future" FUTURE_REF, and parts of days ("Friday morning"
+ * 2024-08-23TMO). Off by default: these are not calendar dates. */
+void mk_extract_set_timeml(mk_extractor *x, int on);
+
 /* A document is read whole before its entities are resolved, since its
  * dateline may come last: mk_extract_begin starts one (DATE: its own date
  * from a date column, or NULL), mk_extract_add gives it a paragraph or a

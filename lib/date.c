@@ -49,6 +49,7 @@ enum {
     L_DAYPART,    /* "morning", "night": belongs to the day before it */
     L_EVERY,      /* "every", "ทุก", "mga": what follows is a frequency or plural */
     L_PREP,       /* "in", "since": a weak month after it is a month ("in May") */
+    L_TREF,       /* TimeML only: "now" (a = 1), "recently" (2), "the future" (3) */
     /* items that are not lexicon entries */
     I_NUM,
     I_PUNCT
@@ -179,8 +180,23 @@ static const struct glue {
     { "km", L_EVERY, 0, 0, 0, "រាល់" }, { "zh", L_EVERY, 0, 0, 0, "每" },
     { "zh", L_EVERY, 0, 0, 0, "每个" },
     { "en", L_AGO, 0, 0, -1, "ago" }, { "en", L_QUARTER, 0, 0, 0, "quarter" },
-    { "en", L_DAYPART, 0, 0, 0, "morning" }, { "en", L_DAYPART, 0, 0, 0, "afternoon" },
-    { "en", L_DAYPART, 0, 0, 0, "evening" }, { "en", L_DAYPART, 0, 0, 0, "night" },
+    { "en", L_DAYPART, 0, 0, 1, "morning" }, { "en", L_DAYPART, 0, 0, 2, "afternoon" },
+    { "en", L_DAYPART, 0, 0, 3, "evening" }, { "en", L_DAYPART, 0, 0, 4, "night" },
+    { "en", L_DAYPART, 0, 0, 2, "mid-afternoon" }, { "en", L_DAYPART, 0, 0, 2, "midafternoon" },
+    { "en", L_TREF, 0, 0, 1, "now" }, { "en", L_TREF, 0, 0, 1, "right now" },
+    { "en", L_TREF, 0, 0, 1, "currently" },
+    { "en", L_TREF, 0, 0, 1, "at present" }, { "en", L_TREF, 0, 0, 1, "presently" },
+    { "en", L_TREF, 0, 0, 1, "nowadays" }, { "en", L_TREF, 0, 0, 1, "these days" },
+    { "en", L_TREF, 0, 0, 2, "recently" },
+    { "en", L_TREF, 0, 0, 2, "the past" },
+    { "en", L_TREF, 0, 0, 2, "lately" },
+    { "en", L_TREF, 0, 0, 2, "recent years" }, { "en", L_TREF, 0, 0, 2, "recent days" },
+    { "en", L_TREF, 0, 0, 2, "recent weeks" }, { "en", L_TREF, 0, 0, 2, "recent months" },
+    { "en", L_TREF, 0, 0, 2, "more recently" },
+    { "en", L_TREF, 0, 0, 3, "the future" },
+    { "en", L_TREF, 0, 0, 3, "coming months" },
+    { "en", L_TREF, 0, 0, 3, "coming years" }, { "en", L_TREF, 0, 0, 3, "coming weeks" },
+    { "en", L_TREF, 0, 0, 3, "coming days" },
     { "en", L_ORD, 0, 0, 0, "st" }, { "en", L_ORD, 0, 0, 0, "nd" },
     { "en", L_ORD, 0, 0, 0, "rd" }, { "en", L_ORD, 0, 0, 0, "th" },
     { "en", L_AMPM, 0, 0, 0, "am" }, { "en", L_AMPM, 0, 0, 0, "a.m." },
@@ -215,7 +231,8 @@ static const struct glue {
     { "fil", L_MODPRE, 0, 0, 1, "sa darating na" }, { "fil", L_MODPRE, 0, 0, 1, "susunod na" },
     { "fil", L_MODPRE, 0, 0, 2, "ngayong" },
     { "fil", L_PRE, 0, 0, R_YEAR, "taong" },
-    { "fil", L_FUTURE, 0, 0, 0, "hanggang" }, { "fil", L_FUTURE, F_NEAR, 0, 0, "sa" }, { "fil", L_FUTURE, 0, 0, 0, "sa darating" },
+    { "fil", L_FUTURE, 0, 0, 0, "hanggang" }, { "fil", L_FUTURE, F_NEAR, 0, 0, "sa" },
+    { "fil", L_FUTURE, 0, 0, 0, "pagsapit" }, { "fil", L_FUTURE, 0, 0, 0, "sa susunod" }, { "fil", L_FUTURE, 0, 0, 0, "sa darating" },
     /* Vietnamese */
     { "vi", L_MODPOST, 0, 0, -1, "trước" }, { "vi", L_MODPOST, 0, 0, -1, "vừa qua" },
     { "vi", L_MODPOST, 0, 0, -1, "qua" }, { "vi", L_MODPOST, 0, 0, 1, "tới" },
@@ -947,6 +964,7 @@ typedef struct pctx {
     const char *lang;
     int day_first;
     int latin;
+    int timeml;           /* MK_DATES_TIMEML */
 } pctx;
 
 static int
@@ -1104,7 +1122,7 @@ date_init(mk_date *d)
 static int
 has_any(const mk_date *d)
 {
-    return d->y || d->m || d->d || d->wday || d->q || d->yrel != MK_DATE_NONE ||
+    return d->y || d->m || d->d || d->wday || d->q || d->ref || d->yrel != MK_DATE_NONE ||
            d->mrel != MK_DATE_NONE || d->wrel != MK_DATE_NONE || d->drel != MK_DATE_NONE;
 }
 
@@ -1146,6 +1164,12 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
         k = i + 1;
         modded = 1;
         it = &p->it[k];
+        if (it->kind == L_DAYPART && p->timeml && (dir == 2 || dir == -1)) {
+            d->drel = dir == 2 ? 0 : -1;   /* "this morning", "last night" */
+            d->part = it->a;
+            j = k + 1;
+            goto tail;
+        }
         if (it->kind != L_WDAY && it->kind != L_MONTH && it->kind != L_UNIT &&
             !(it->kind == L_PRE && (it->flags & F_UNITY)))
             return 0;
@@ -1227,6 +1251,7 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
         if (v < 1 || v > 1000 || (it->kind == I_NUM && it->ndig > 4))
             return 0;
         v *= sign;
+        d->ago = 1;
         switch (p->it[k + 1].unit) {
         case U_DAY: d->drel = -v; break;
         case U_WEEK: d->wrel = -v; break;
@@ -1566,8 +1591,12 @@ tail:
     if (!has_any(d))
         return 0;
     /* "Friday morning": the part of the day is a time, not part of the
-     * date (corpora/FORMAT.md); the word stays an item so that it is not
-     * read as anything else */
+     * date (corpora/FORMAT.md), except for TimeML, which joins them */
+    if (p->timeml && (d->wday || d->drel != MK_DATE_NONE || d->d) && d->hh < 0 && adj(p, j) &&
+        p->it[j].kind == L_DAYPART) {
+        d->part = p->it[j].a;
+        j++;
+    }
     /* a time of day after the date: "Monday at 9.30am", "August 21, 10 p.m." */
     {
         mk_date tm;
@@ -1595,7 +1624,9 @@ future_before(const pctx *p, size_t k)
         const item *it = &p->it[q];
         if (it->kind == L_FUTURE && (!(it->flags & F_NEAR) || (q + 1 == k && p->it[k].kind == L_WDAY)))
             return 1;
-        if (it->kind == I_PUNCT && (it->a == '.' || it->a == ';'))
+        /* the clause: back to a stop, a semicolon or a comma ("said they
+         * would appeal the decision, announced Wednesday") */
+        if (it->kind == I_PUNCT && (it->a == '.' || it->a == ';' || it->a == ','))
             break;
         if (p->it[k].sb - it->eb > 200)
             break;
@@ -1604,7 +1635,7 @@ future_before(const pctx *p, size_t k)
 }
 
 long
-mk__dates_find(mk_datefinder *f, const char *text, size_t len, const char *lang, int day_first,
+mk__dates_find(mk_datefinder *f, const char *text, size_t len, const char *lang, int opts,
                mk_date_match *out, size_t cap)
 {
     lexer x = { 0 };
@@ -1628,7 +1659,8 @@ mk__dates_find(mk_datefinder *f, const char *text, size_t len, const char *lang,
         rc = MK_ENOMEM;
         goto done;
     }
-    pctx p = { x.it, x.n, t, text, langs[li], day_first, li <= 4 };
+    pctx p = { x.it, x.n, t, text, langs[li], opts & MK_DATES_DAY_FIRST, li <= 4,
+               (opts & MK_DATES_TIMEML) != 0 };
 #ifdef MK_DATE_DEBUG
     for (i = 0; i < x.n; i++)
         fprintf(stderr, "item %zu kind %d gap %d a %d b %d num %d [%.*s]\n", i, x.it[i].kind,
@@ -1656,6 +1688,20 @@ mk__dates_find(mk_datefinder *f, const char *text, size_t len, const char *lang,
                 }
             }
         }
+        if (it->kind == L_TREF && p.timeml) {
+            date_init(&d);
+            d.ref = it->a;
+            first = i;
+            j = i + 1;
+            goto found;
+        }
+        if (it->kind == L_DAYPART && p.timeml && adj(&p, i + 1) &&
+            (j = parse_at(&p, i + 1, &d, &first)) != 0 &&
+            (d.wday || d.drel != MK_DATE_NONE || d.d) && d.hh < 0) {
+            d.part = it->a;   /* "mid-afternoon yesterday" */
+            first = i;
+            goto found;
+        }
         if (it->kind == L_EXT) {
             /* "early next year", "fiscal 1989": the word joins the date */
             if (adj(&p, i + 1) && x.it[i + 1].kind != L_EXT &&
@@ -1669,7 +1715,7 @@ mk__dates_find(mk_datefinder *f, const char *text, size_t len, const char *lang,
         if (it->kind == I_PUNCT || it->kind == L_POST || it->kind == L_ORD ||
             it->kind == L_AMPM || it->kind == L_FUTURE || it->kind == L_MODPOST ||
             it->kind == L_AGO || it->kind == L_QUARTER || it->kind == L_DAYPART ||
-            it->kind == L_PREP || it->kind == L_EVERY ||
+            it->kind == L_PREP || it->kind == L_EVERY || it->kind == L_TREF ||
             (it->kind == L_NUMW && !(adj(&p, i + 1) && x.it[i + 1].kind == L_UNIT))) {
             i++;
             continue;
@@ -1795,8 +1841,15 @@ mk__date_value(const mk_date *d, int ry, int rm, int rd, char *out, size_t cap)
     char tbuf[16] = "";
 
     out[0] = '\0';
+    if (d->ref) {
+        static const char *const refs[] = { "", "PRESENT_REF", "PAST_REF", "FUTURE_REF" };
+        snprintf(out, cap, "%s", refs[d->ref & 3]);
+        return 0;
+    }
     if (d->hh >= 0)
         snprintf(tbuf, sizeof tbuf, "T%02d:%02d", d->hh, d->mi);
+    else if (d->part >= 1 && d->part <= 4)
+        snprintf(tbuf, sizeof tbuf, "T%s", (const char *[]){ "MO", "AF", "EV", "NI" }[d->part - 1]);
     if (d->q) {
         if (d->y == 0 && ry == 0)
             return -1;

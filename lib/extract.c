@@ -30,6 +30,7 @@ struct mk_extractor {
     int types;
     char region[4];
     int ref_y, ref_m, ref_d;          /* --ref-date */
+    int timeml;                       /* also TimeML's references and parts of days */
     mk_datefinder *df;
     int day_first[12];                /* per language of langs[], -1 unknown */
     /* the document */
@@ -169,6 +170,12 @@ mk_extract_set_ref_date(mk_extractor *x, const char *date)
     x->ref_m = m;
     x->ref_d = d;
     return 0;
+}
+
+void
+mk_extract_set_timeml(mk_extractor *x, int on)
+{
+    x->timeml = on != 0;
 }
 
 void
@@ -483,7 +490,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
         }
     }
     if (x->types & MK_ENT_DATE) {
-        int df = day_first(x, lang);
+        int df = (day_first(x, lang) ? MK_DATES_DAY_FIRST : 0) | (x->timeml ? MK_DATES_TIMEML : 0);
         n = mk__dates_find(x->df, text, len, lang, df, x->dm, x->capdm);
         if (n < 0)
             goto nomem;
@@ -517,7 +524,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
                 d->future <= 0 && x->dl_rank == 2 && x->dl_piece == x->seen)
                 x->wdays |= 1 << d->wday;
             if (plain && x->dl_rank != 1) {
-                if (dateline_word_before(text, m->start_b)) {
+                if (len <= 160 && dateline_word_before(text, m->start_b)) {
                     x->dl_rank = 1;
                     x->dl = *d;
                 } else if (x->dl_rank == 0 && x->seen < 4 && i == 0 &&
@@ -639,6 +646,7 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
     size_t *offs = x->nraw ? malloc(x->nraw * sizeof *offs) : NULL;
     if (x->nraw && offs == NULL)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    int qy = 0, qq = 0;   /* the quarter the story last spoke of */
     for (i = 0; i < x->nraw; i++) {
         const rawent *r = &x->raw[i];
         char v[64];
@@ -647,6 +655,13 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
             x->counts.dates++;
             if (mk__date_value(&r->date, ry, rm, rd, v, sizeof v) != 0)
                 x->counts.unresolved_dates++;
+            else if (r->date.q && strlen(v) == 7) {
+                qy = atoi(v);
+                qq = r->date.q;
+            } else if (x->timeml && qq && r->date.ago && r->date.yrel != MK_DATE_NONE)
+                /* TimeML: in a report on a quarter, "a year earlier" is that
+                 * quarter a year before */
+                snprintf(v, sizeof v, "%04d-Q%d", qy + r->date.yrel, qq);
         } else if (r->type == MK_ENT_PHONE) {
             const char *regs[MAX_REGIONS + 3];
             size_t nr = 0;
@@ -687,6 +702,7 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
             offs[i] = r->val_off;
     }
     size_t n = 0;
+    (void)n;
     for (i = 0; i < x->nraw; i++) {
         const rawent *r = &x->raw[i];
         if (offs[i] == SIZE_MAX)

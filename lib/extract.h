@@ -89,6 +89,9 @@ typedef struct mk_date {
     int yrel, mrel, wrel, drel;  /* offsets from the reference, or MK_DATE_NONE */
     int wday;               /* 1 Monday .. 7 Sunday, 0 none */
     int wdir;               /* weekday or month name: -1 last, 1 next, 2 this, 0 bare */
+    int ref;                /* TimeML: 1 PRESENT_REF ("now"), 2 PAST_REF, 3 FUTURE_REF */
+    int part;               /* TimeML: part of the day, 1 MO, 2 AF, 3 EV, 4 NI */
+    int ago;                /* counted back from the story: "a year ago", "a year earlier" */
     int future;             /* the clause looks ahead (1, "will"), back (-1,
                                "since") or neither (0): bare weekdays, months */
 } mk_date;
@@ -105,12 +108,15 @@ typedef struct mk_datefinder mk_datefinder;
 mk_datefinder *mk__dates_new(mk_error *err);
 void mk__dates_free(mk_datefinder *f);
 
-/* Finds date expressions in TEXT[0..LEN) of language LANG; numeric dates
- * are read day-first when DAY_FIRST, else month-first (where the numbers
- * do not decide). Writes at most CAP to OUT and returns how many there
- * are, or MK_ENOMEM. */
+/* Finds date expressions in TEXT[0..LEN) of language LANG. OPTS:
+ * MK_DATES_DAY_FIRST reads numeric dates day first, else month first
+ * (where the numbers do not decide); MK_DATES_TIMEML also finds the
+ * references TimeML annotates without a calendar date ("now", "recently",
+ * "the future") and parts of days ("Friday morning"). Writes at most CAP
+ * to OUT and returns how many there are, or MK_ENOMEM. */
+enum { MK_DATES_DAY_FIRST = 1, MK_DATES_TIMEML = 2 };
 long mk__dates_find(mk_datefinder *f, const char *text, size_t len, const char *lang,
-                    int day_first, mk_date_match *out, size_t cap);
+                    int opts, mk_date_match *out, size_t cap);
 
 /* The weekday of Y-M-D, 1 Monday .. 7 Sunday. */
 int mk__weekday(int y, int m, int d);
@@ -119,7 +125,8 @@ int mk__weekday(int y, int m, int d);
 int mk__date_absolute(const mk_date *d);
 
 /* Writes D's ISO 8601 value resolved against the reference date RY-RM-RD
- * (RY 0: none) into OUT (CAP >= 48). Returns 0, or -1 when D needs a
+ * (RY 0: none) into OUT (CAP >= 48); TimeML's forms for D.ref and D.part
+ * ("PRESENT_REF", "2024-08-23TMO"). Returns 0, or -1 when D needs a
  * reference it does not have (OUT is then ""). */
 int mk__date_value(const mk_date *d, int ry, int rm, int rd, char *out, size_t cap);
 

@@ -18,3 +18,4 @@
 2  .                               mekong extract --ref-date 2024-13-01 tests/data/good.txt
 1  .                               mekong segment --tokens tests/data/good.txt | mekong extract
 0  .                               mekong help extract | grep -q ref-date
+0  extract/timeml                  printf 'Now the talks, which ended on Friday morning, may resume in the future; prices rose recently. A year earlier, in the third quarter, it rained last night.\n' | mekong extract --timeml --ref-date 2024-08-23
