@@ -240,6 +240,12 @@ static const struct glue {
     { "vi", L_PRE, 0, 0, R_DAY, "ngày" }, { "vi", L_PRE, F_UNITY, U_YEAR, R_YEAR, "năm" },
     { "vi", L_PRE, F_UNITY, U_MONTH, R_MONTH, "tháng" },
     { "vi", L_UNIT, 0, U_WEEK, 0, "tuần" },
+    /* parts of the day and prepositions before a bare day/month ("sáng 12/8") */
+    { "vi", L_PREP, F_NEAR, 0, 0, "sáng" }, { "vi", L_PREP, F_NEAR, 0, 0, "trưa" },
+    { "vi", L_PREP, F_NEAR, 0, 0, "chiều" }, { "vi", L_PREP, F_NEAR, 0, 0, "tối" },
+    { "vi", L_PREP, F_NEAR, 0, 0, "đêm" }, { "vi", L_PREP, F_NEAR, 0, 0, "hôm" },
+    { "vi", L_PREP, F_NEAR, 0, 0, "từ" }, { "vi", L_PREP, F_NEAR, 0, 0, "đến" },
+    { "vi", L_PREP, F_NEAR, 0, 0, "vào" }, { "vi", L_PREP, F_NEAR, 0, 0, "trước" },
     { "vi", L_FUTURE, 0, 0, 0, "sẽ" }, { "vi", L_FUTURE, 0, 0, 0, "đến" },
     { "vi", L_FUTURE, 0, 0, 0, "dự kiến" }, { "vi", L_FUTURE, 0, 0, 0, "kế hoạch" },
     /* Thai */
@@ -252,7 +258,7 @@ static const struct glue {
     { "th", L_PRE, F_BE, 0, R_YEAR, "พ.ศ." }, { "th", L_PRE, F_BE, 0, R_YEAR, "ปี พ.ศ." },
     { "th", L_PRE, 0, 0, R_YEAR, "ค.ศ." }, { "th", L_PRE, 0, 0, R_YEAR, "ปี ค.ศ." },
     { "th", L_UNIT, 0, U_WEEK, 0, "สัปดาห์" },
-    { "th", L_REL, 0, U_DAY, -1, "เมื่อวานนี้" },
+    { "th", L_REL, 0, U_DAY, -1, "เมื่อวานนี้" }, { "th", L_REL, 0, U_DAY, -1, "วานนี้" },
     { "th", L_FUTURE, 0, 0, 0, "จะ" }, { "th", L_FUTURE, 0, 0, 0, "ถึง" },
     /* Lao */
     { "lo", L_MODPOST, 0, 0, -1, "ທີ່ຜ່ານມາ" }, { "lo", L_MODPOST, 0, 0, -1, "ແລ້ວ" },
@@ -276,7 +282,8 @@ static const struct glue {
     { "my", L_MODPRE, 0, 0, 1, "လာမည့်" }, { "my", L_MODPRE, 0, 0, 1, "လာမယ့်" },
     { "my", L_MODPRE, 0, 0, 2, "ယခု" }, { "my", L_MODPRE, 0, 0, 2, "ဤ" },
     { "my", L_POST, 0, 0, R_YEAR, "ခုနှစ်" }, { "my", L_POST, 0, 0, R_MONTH, "လ" },
-    { "my", L_POST, 0, 0, R_DAY, "ရက်နေ့" }, { "my", L_POST, 0, 0, R_DAY, "ရက်" },
+    { "my", L_POST, 0, 0, R_DAY, "ရက်နေ့" }, { "my", L_POST, F_WEAK, 0, R_DAY, "ရက်" },
+    { "my", L_POST, 0, 0, R_DAY, "နေ့" }, { "my", L_POST, 0, 0, R_YEAR, "ပြည့်နှစ်" },
     { "my", L_REL, 0, U_DAY, -1, "ယမန်နေ့" }, { "my", L_REL, 0, U_DAY, 0, "ယနေ့" },
     { "my", L_FUTURE, 0, 0, 0, "မည်" }, { "my", L_FUTURE, 0, 0, 0, "အထိ" },
     /* Chinese */
@@ -530,6 +537,12 @@ add_cldr(mk_datefinder *f, lexicon *L, const char *locale, int latin)
                     cps += ((unsigned char)tmp[q] & 0xC0) != 0x80;
                 }
                 if (!dot && ((t & 1) || cps <= 2) && strcmp(locale, "km") != 0)
+                    flags |= F_WEAK;
+                /* Burmese: the short forms ("စက်", "ဒီ") are syllables of
+                 * everyday words, and so are short names ("မတ်" in အမတ်) */
+                if (strcmp(locale, "my") == 0 && (t & 1))
+                    continue;
+                if (strcmp(locale, "my") == 0 && cps <= 4)
                     flags |= F_WEAK;
             }
             rc = add_u(f, L, b, n, L_MONTH, flags, 0, k + 1, 0);
@@ -842,7 +855,18 @@ lex_text(const lexicon *L, const char *t, size_t len, lexer *x)
             size_t j = i;
             long v = 0;
             int nd = 0;
-            while (j < len && (dv = digit_at((const unsigned char *)t + j, len - j, &n)) >= 0) {
+            int myanmar = s[0] == 0xE1;   /* U+1040..1049 */
+            for (;;) {
+                dv = j < len ? digit_at((const unsigned char *)t + j, len - j, &n) : -1;
+                /* Burmese writes the letter wa (ဝ) for zero among digits */
+                if (dv < 0 && myanmar && j + 3 <= len && memcmp(t + j, "\xE1\x80\x9D", 3) == 0 &&
+                    (nd > 0 || (j + 3 < len && digit_at((const unsigned char *)t + j + 3,
+                                                        len - j - 3, &n) >= 0))) {
+                    dv = 0;
+                    n = 3;
+                }
+                if (dv < 0)
+                    break;
                 if (v < 100000000)
                     v = v * 10 + dv;
                 nd++;
@@ -1140,6 +1164,8 @@ marked(const pctx *p, size_t k, int *be, size_t *end)
     }
     if (adj(p, k + 1) && p->it[k + 1].kind == L_POST && p->it[k + 1].a != R_MONTH) {
         *end = k + 2;
+        if (p->it[k + 1].flags & F_WEAK)
+            *be = -1;   /* Burmese "၇ရက်" is as often seven days as the 7th */
         return p->it[k + 1].a;
     }
     return 0;
@@ -1317,6 +1343,11 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
         }
         goto tail;
     case L_WDAY:
+        /* a Burmese weekday is a day with နေ့ ("သောကြာနေ့"); alone it is
+         * as often a planet ("သောကြာဂြိုဟ်", Venus) */
+        if (strcmp(p->lang, "my") == 0 && !(adj(p, k + 1) && p->it[k + 1].kind == L_POST &&
+                                             p->it[k + 1].a == R_DAY))
+            return 0;
         d->wday = it->a;
         j = k + 1;
         if (adj(p, j) && p->it[j].kind == L_POST && p->it[j].a == R_DAY)
@@ -1377,8 +1408,10 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
 
     /* numeric forms first */
     {
-        int allow2 = k > i && (p->it[k - 1].kind == L_PRE &&
-                               (p->it[k - 1].a == R_DAY || p->it[k - 1].a == R_MONTH));
+        int allow2 = (k > i && (p->it[k - 1].kind == L_PRE &&
+                                (p->it[k - 1].a == R_DAY || p->it[k - 1].a == R_MONTH))) ||
+                     (k == i && k > 0 && adj(p, k) && p->it[k - 1].kind == L_PREP &&
+                      (p->it[k - 1].flags & F_NEAR));
         if (it->kind == I_NUM && (j = numeric(p, k, allow2, d)) != 0) {
             if (allow2 && p->it[k - 1].a == R_MONTH && d->d) {
                 return 0;   /* "tháng 5/6" */
@@ -1457,12 +1490,21 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
             int b2 = 0;
             size_t mend;
             int role = marked(p, j, &b2, &mend);
-            if (b2)
+            if (b2 > 0)
                 be = 1;
             if (role == 0) {
                 int y = year_of(c->num, c->ndig, be, p->lang);
                 if (y && !got_y)
                     role = R_YEAR;
+                else if (!got_y && got_m && got_d && c->ndig == 2 && !c->chinese &&
+                         (strcmp(p->lang, "th") == 0 || strcmp(p->lang, "lo") == 0) &&
+                         p->it[j - 1].kind == L_MONTH) {
+                    /* "4 ก.ย. 61": a Buddhist-era year in two digits */
+                    got_y = 2500 + c->num - 543;
+                    nums++;
+                    j = good = mend;
+                    continue;
+                }
                 else if (c->ndig <= 2 && c->num >= 1 && c->num <= 31 && !got_d && !got_y &&
                          (got_m || (adj(p, j + 1) && p->it[j + 1].kind == L_MONTH) ||
                           (is_punct(p, j + 1, '-') && is_num(p, j + 2) &&
@@ -1470,7 +1512,7 @@ parse_at(const pctx *p, size_t i, mk_date *d, size_t *first)
                     role = R_DAY;
                 else
                     break;
-            } else
+            } else if (b2 >= 0)
                 explicit = 1;
             if (role == R_YEAR) {
                 int y = c->chinese ? (c->ndig == 4 ? c->num : 0)
