@@ -395,12 +395,25 @@ lex_add(mk_datefinder *f, lexicon *L, const char *s, size_t n, int kind, int fla
     return 0;
 }
 
+/* The bytes an entry is bucketed by: its first two bytes, or, in the
+ * three-byte scripts (Thai, Lao, Khmer, Burmese, Chinese), whose letters
+ * share their first bytes, its first character and the one after. */
+static size_t
+key_len(const char *s, size_t n)
+{
+    if ((unsigned char)s[0] < 0xE0)
+        return n < 2 ? n : 2;
+    if (n >= 6 && ((unsigned char)s[3] & 0xF0) == 0xE0)
+        return 6;
+    return n < 3 ? n : 3;
+}
+
 static unsigned
 bucket(const char *s, size_t n)
 {
-    unsigned h = (unsigned char)s[0];
-    if (n > 1)
-        h = h * 31 + (unsigned char)s[1];
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h % NBUCKET;
 }
 
@@ -408,7 +421,7 @@ static int
 cmp_lex(const void *a, const void *b)
 {
     const lex *x = a, *y = b;
-    unsigned bx = bucket(x->s, x->len), by = bucket(y->s, y->len);
+    unsigned bx = bucket(x->s, key_len(x->s, x->len)), by = bucket(y->s, key_len(y->s, y->len));
     if (bx != by)
         return bx < by ? -1 : 1;
     if (x->len != y->len)
@@ -436,7 +449,7 @@ lex_build(lexicon *L)
     if (L->start == NULL)
         return MK_ENOMEM;
     for (i = 0; i < L->n; i++)
-        L->start[bucket(L->e[i].s, L->e[i].len) + 1]++;
+        L->start[bucket(L->e[i].s, key_len(L->e[i].s, L->e[i].len)) + 1]++;
     for (i = 0; i < NBUCKET; i++)
         L->start[i + 1] += L->start[i];
     for (i = 0; i < L->n; i++)
@@ -814,22 +827,34 @@ lex_text(const lexicon *L, const char *t, size_t len, lexer *x)
         }
         /* a lexicon entry starting here */
         if (!prev_word || prev_digit || !(s[0] < 0x80)) {
-            unsigned bk = bucket((const char *)s, len - i);
             const lex *best = NULL;
             size_t end = 0;
-            for (unsigned k = L->start[bk]; k < L->start[bk + 1]; k++) {
-                const lex *e = &L->e[k];
-                if (e->len > len - i || (unsigned char)e->s[0] != s[0] ||
-                    (e->len > 1 && e->s[1] != (char)s[1]))
-                    continue;
-                if (prev_word && (e->flags & F_LATIN) &&
-                    !(prev_digit && (e->kind == L_AMPM || e->kind == L_ORD)))
-                    continue;
-                size_t j = match_at(e, t, len, i);
-                if (j > end) {
-                    end = j;
-                    best = e;
-                    break;   /* longest first */
+            /* the buckets of the keys an entry here may have */
+            size_t keys[2], nkeys = 0;
+            if (s[0] < 0xE0)
+                keys[nkeys++] = len - i < 2 ? len - i : 2;
+            else {
+                if (len - i >= 6 && (s[3] & 0xF0) == 0xE0)
+                    keys[nkeys++] = 6;
+                if (len - i >= 3)
+                    keys[nkeys++] = 3;
+            }
+            for (size_t kk = 0; kk < nkeys; kk++) {
+                unsigned bk = bucket((const char *)s, keys[kk]);
+                for (unsigned k = L->start[bk]; k < L->start[bk + 1]; k++) {
+                    const lex *e = &L->e[k];
+                    if (e->len > len - i || (unsigned char)e->s[0] != s[0] ||
+                        (e->len > 1 && e->s[1] != (char)s[1]))
+                        continue;
+                    if (prev_word && (e->flags & F_LATIN) &&
+                        !(prev_digit && (e->kind == L_AMPM || e->kind == L_ORD)))
+                        continue;
+                    size_t j = match_at(e, t, len, i);
+                    if (j > end) {
+                        end = j;
+                        best = e;
+                        break;   /* longest first within a bucket */
+                    }
                 }
             }
             if (best == NULL && L->single[s[0]] && !prev_word) {

@@ -12,7 +12,9 @@
 #include "extract.h"
 #include "internal.h"
 
-enum { MAX_REGIONS = 6, HINT_WINDOW = 16 };
+/* a place named up to HINT_BEFORE bytes before a number or HINT_AFTER after
+ * it says where the number is */
+enum { MAX_REGIONS = 6, HINT_BEFORE = 600, HINT_AFTER = 200 };
 
 typedef struct rawent {
     size_t piece, start_b, end_b, start, end;
@@ -361,8 +363,8 @@ typedef struct hint {
     size_t at;        /* byte offset in the piece */
 } hint;
 
-/* Regions the piece names: words of Latin script, and runs of other
- * letters tried at each character for up to HINT_WINDOW characters. The
+/* Regions the piece names: words of Latin script, and in other scripts
+ * the longest name starting at each character. The
  * first MAX_HINTS go to H with their places; all go to the document's. */
 static size_t
 scan_hints(mk_extractor *x, const char *t, size_t len, hint *h)
@@ -389,19 +391,14 @@ scan_hints(mk_extractor *x, const char *t, size_t len, hint *h)
             continue;
         }
         if (c >= 0xE0) {
-            /* try the characters starting here */
-            size_t j = i, k;
-            for (k = 0; k < HINT_WINDOW && j < len; k++) {
-                size_t bad, n = mk__utf8_seq((const unsigned char *)t + j, len - j, &bad);
-                if (n == 0 || (unsigned char)t[j] < 0xE0)
-                    break;
-                j += n;
-                const char *r = mk__phone_hint(t + i, j - i);
-                if (r != NULL) {
-                    add_region(x, r);
-                    if (nh < MAX_HINTS)
-                        h[nh++] = (hint){ r, i };
-                }
+            size_t n;
+            const char *r = mk__phone_hint_prefix(t + i, len - i, &n);
+            if (r != NULL) {
+                add_region(x, r);
+                if (nh < MAX_HINTS)
+                    h[nh++] = (hint){ r, i };
+                i += n;
+                continue;
             }
         }
         size_t bad, n = mk__utf8_seq((const unsigned char *)t + i, len - i, &bad);
@@ -470,8 +467,24 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
         }
         hint hints[MAX_HINTS];
         size_t nh = 0;
-        if (c > 0 && !x->region[0])
-            nh = scan_hints(x, text, len, hints);
+        /* places named near the national numbers: a window around each */
+        size_t lo = len, hi = 0;
+        for (i = 0; i < c && !x->region[0]; i++)
+            if (!x->pc[i].intl) {
+                size_t a = x->pc[i].start_b > HINT_BEFORE ? x->pc[i].start_b - HINT_BEFORE : 0;
+                size_t b = x->pc[i].end_b + HINT_AFTER < len ? x->pc[i].end_b + HINT_AFTER : len;
+                lo = a < lo ? a : lo;
+                hi = b > hi ? b : hi;
+            }
+        if (lo < hi) {
+            while (lo > 0 && ((unsigned char)text[lo] & 0xC0) == 0x80)
+                lo--;
+            while (hi < len && ((unsigned char)text[hi] & 0xC0) == 0x80)
+                hi++;
+            nh = scan_hints(x, text + lo, hi - lo, hints);
+            for (size_t k = 0; k < nh; k++)
+                hints[k].at += lo;
+        }
         const char *lr = mk__phone_lang_region(lang);
         for (i = 0; i < c; i++) {
             if (overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, x->pc[i].start_b,

@@ -48,6 +48,11 @@ int mk__phone_parse(const char *s, size_t len, const char *region, char *e164, s
  * city named in English or in the region's own languages. NULL if none. */
 const char *mk__phone_hint(const char *word, size_t len);
 
+/* The region of the longest place or app name of a script without
+ * capitals ("老挝", "ภูเก็ต") that S[0..LEN) starts with; *N its length in
+ * bytes. NULL (and *N 0) if none. */
+const char *mk__phone_hint_prefix(const char *s, size_t len, size_t *n);
+
 /* The region whose national numbers a document in language LANG most
  * likely holds ("th" -> "TH", "vi" -> "VN" ...), or NULL. */
 const char *mk__phone_lang_region(const char *lang);

@@ -1441,6 +1441,20 @@ mk__phone_find(const char *text, size_t len, mk_phone_cand *out, size_t cap)
             i++;
             continue;
         }
+        /* a three-byte letter of Thai, Lao, Khmer, Burmese or Chinese that
+         * is no digit (Thai ๐-๙ E0 B9 90-99, Lao E0 BB 90-99, Burmese E1 81
+         * 80-89, Khmer E1 9F A0-A9) */
+        if (b >= 0xE0 && b <= 0xE9 && i + 3 <= len) {
+            unsigned char b1 = (unsigned char)text[i + 1], b2 = (unsigned char)text[i + 2];
+            int digit = (b == 0xE0 && (b1 == 0xB9 || b1 == 0xBB) && b2 >= 0x90 && b2 <= 0x99) ||
+                        (b == 0xE1 && b1 == 0x81 && b2 >= 0x80 && b2 <= 0x89) ||
+                        (b == 0xE1 && b1 == 0x9F && b2 >= 0xA0 && b2 <= 0xA9) ||
+                        (b == 0xE1 && b1 == 0x80 && b2 == 0x9D);   /* wa, read as 0 */
+            if (!digit) {
+                i += 3;
+                continue;
+            }
+        }
         uint32_t c = cp_at(text, len, i, &k);
         size_t next, g, slash = 0, nslash = 0, left = 0, right;
         size_t kd;
@@ -1662,6 +1676,37 @@ mk__phone_hint(const char *word, size_t len)
             return NULL;
     at = mk__bsearch_str(hints, sizeof hints / sizeof hints[0], sizeof hints[0], buf, n);
     return at >= 0 ? hints[at].region : NULL;
+}
+
+const char *
+mk__phone_hint_prefix(const char *s, size_t len, size_t *n)
+{
+    size_t lo = 0, hi = sizeof hints / sizeof hints[0], k;
+    const char *best = NULL;
+
+    *n = 0;
+    if (len == 0 || (unsigned char)s[0] < 0x80)
+        return NULL;
+    k = mk__utf8_seq((const unsigned char *)s, len, &k);
+    if (k == 0)
+        return NULL;
+    /* the first name not below the first character; names are sorted by
+     * bytes, so those that start with it follow one another */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strncmp(hints[mid].word, s, k) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < sizeof hints / sizeof hints[0] && strncmp(hints[lo].word, s, k) == 0; lo++) {
+        size_t wl = strlen(hints[lo].word);
+        if (wl <= len && wl > *n && memcmp(hints[lo].word, s, wl) == 0) {
+            *n = wl;
+            best = hints[lo].region;
+        }
+    }
+    return best;
 }
 
 const char *
