@@ -23,7 +23,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_U
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 LIB_SRC    = $(wildcard lib/*.c)
-GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c
+GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c gen/titles.c gen/org_heads.c
 LIB_OBJ    = $(LIB_SRC:.c=.o) $(GEN_SRC:.c=.o)
 FILTERS    = normalize segment extract
 PROGS      = bin/mekong $(FILTERS:%=bin/mekong-%)
@@ -69,6 +69,14 @@ gen/abbreviations.c: corpora/abbreviations.txt scripts/gen-wordlist
 gen/vi_words.c: corpora/vi-words.txt scripts/gen-wordlist
 	@mkdir -p gen
 	scripts/gen-wordlist vi_words corpora/vi-words.txt > $@
+
+gen/titles.c: corpora/titles.txt scripts/gen-wordlist
+	@mkdir -p gen
+	scripts/gen-wordlist titles corpora/titles.txt --fold > $@
+
+gen/org_heads.c: corpora/org-heads.txt scripts/gen-wordlist
+	@mkdir -p gen
+	scripts/gen-wordlist org_heads corpora/org-heads.txt --fold > $@
 
 gen/%.o: gen/%.c lib/internal.h include/mekong.h .build-flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -30,12 +30,12 @@ struct opts {
 
 static const char usage_text[] =
 "Usage: mekong extract [OPTION]... [FILE]...\n"
-"Find dates, phone numbers and e-mail addresses: one row per entity, the input\n"
+"Find people, institutions, dates, phones and e-mail addresses: a row per entity,\n"
 "row's columns except start end text, then start end type text value. Input:\n"
 "a stream of paragraphs (mekong normalize) or sentences (mekong segment), or\n"
 "text or JSON Lines, normalized first; stdin when FILE is - or absent.\n"
 "\n"
-"  -t, --types=LIST         date,phone,email (default all)\n"
+"  -t, --types=LIST         person,org,date,phone,email (default all)\n"
 "  -r, --region=CC          region of national phone numbers (ISO 3166, e.g.\n"
 "                           CN); default: inferred from the text and language\n"
 "  -d, --ref-date=DATE      date (YYYY-MM-DD) for relative dates in documents\n"
@@ -87,6 +87,10 @@ parse_types(const char *s)
             t |= MK_ENT_PHONE;
         else if (n == 5 && memcmp(s, "email", 5) == 0)
             t |= MK_ENT_EMAIL;
+        else if (n == 6 && memcmp(s, "person", 6) == 0)
+            t |= MK_ENT_PERSON;
+        else if (n == 3 && memcmp(s, "org", 3) == 0)
+            t |= MK_ENT_ORG;
         else if (n == 3 && memcmp(s, "all", 3) == 0)
             t |= MK_ENT_ALL;
         else if (n > 0)
@@ -118,7 +122,8 @@ parse_args(int argc, char *argv[], struct opts *o)
         case 't':
             o->types = parse_types(optarg);
             if (o->types <= 0)
-                return cli_usage("--types wants a list of date, phone, email; not '%s'", optarg);
+                return cli_usage("--types wants a list of person, org, date, phone, email; not '%s'",
+                                 optarg);
             break;
         case 'r':
             o->region = optarg;
@@ -324,7 +329,8 @@ put_num(mk_writer *w, size_t v)
 static const char *
 type_name(int t)
 {
-    return t == MK_ENT_DATE ? "date" : t == MK_ENT_PHONE ? "phone" : "email";
+    return t == MK_ENT_DATE ? "date" : t == MK_ENT_PHONE ? "phone" : t == MK_ENT_EMAIL ? "email"
+         : t == MK_ENT_PERSON ? "person" : "org";
 }
 
 /* Resolves what the document holds so far and writes its rows. */
@@ -763,6 +769,8 @@ main(int argc, char *argv[])
         cli_stat_line("dates", c->dates);
         cli_stat_line("phones", c->phones);
         cli_stat_line("emails", c->emails);
+        cli_stat_line("persons", c->persons);
+        cli_stat_line("orgs", c->orgs);
         cli_stat_line("dates_unresolved", c->unresolved_dates);
         cli_stat_line("phones_unresolved", c->unresolved_phones);
         cli_stat_line("phone_candidates_rejected", c->rejected_phones);

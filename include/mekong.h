@@ -361,7 +361,10 @@ const char *mk_tok_kind_name(int kind);
 /* ------------------------------------------------------------------ */
 /* Extractor: dates, phone numbers and e-mail addresses of a document. */
 
-enum { MK_ENT_DATE = 1, MK_ENT_PHONE = 2, MK_ENT_EMAIL = 4, MK_ENT_ALL = 7 };
+enum {
+    MK_ENT_DATE = 1, MK_ENT_PHONE = 2, MK_ENT_EMAIL = 4, MK_ENT_PERSON = 8, MK_ENT_ORG = 16,
+    MK_ENT_ALL = 31
+};
 
 /* One entity. Offsets are into the piece of text it came from. */
 typedef struct mk_entity {
@@ -371,8 +374,8 @@ typedef struct mk_entity {
     int type;                   /* MK_ENT_... */
     const char *text;           /* the entity as written (not NUL-ended) */
     size_t text_len;
-    const char *value;          /* NUL-ended: ISO 8601, E.164 or the address;
-                                   "" when it cannot be resolved */
+    const char *value;          /* NUL-ended: ISO 8601, E.164, the address, the
+                                   full name; "" when it cannot be resolved */
 } mk_entity;
 
 typedef struct mk_extractor mk_extractor;
@@ -417,7 +420,7 @@ const char *mk_extract_ref_date(const mk_extractor *x);
  * knows (written, value empty); national-looking numbers valid in no
  * region near them (not written); placeholders; datelines used. */
 typedef struct mk_extract_counts {
-    uint64_t dates, phones, emails;
+    uint64_t dates, phones, emails, persons, orgs;
     uint64_t unresolved_dates, unresolved_phones, rejected_phones, email_placeholders;
     uint64_t datelines;
 } mk_extract_counts;

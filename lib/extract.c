@@ -50,6 +50,19 @@ struct mk_extractor {
     rawent *raw;
     size_t nraw, capraw;
     mk_buf vals;                      /* e-mail values, then resolved values */
+    /* people named in full and acronyms defined so far in the document:
+     * their text and the value their short mentions take */
+    struct known {
+        size_t off, len;              /* in names */
+        size_t val, val_len;          /* in names */
+        int type;
+    } *known;
+    size_t nknown, capknown;
+    mk_buf names;
+    mk_name_match *nm;
+    size_t capnm;
+    size_t *ws, *we;
+    int *wc;
     mk_entity *ents;
     size_t capents;
     char ref[16];
@@ -99,6 +112,12 @@ mk_extractor_free(mk_extractor *x)
     free(x->dm);
     free(x->pc);
     free(x->em);
+    free(x->nm);
+    free(x->known);
+    free(x->ws);
+    free(x->we);
+    free(x->wc);
+    mk__buf_free(&x->names);
     mk__buf_free(&x->vals);
     free(x);
 }
@@ -196,6 +215,8 @@ mk_extract_begin(mk_extractor *x, const char *date, size_t date_len)
     x->nregions = 0;
     x->nraw = 0;
     x->vals.len = 0;
+    x->nknown = 0;
+    x->names.len = 0;
     x->ref[0] = '\0';
 }
 
@@ -421,6 +442,197 @@ nearest_hint(const hint *h, size_t nh, size_t at)
     return r;
 }
 
+static int overlaps(const rawent *r, size_t nraw, size_t piece, size_t sb, size_t eb, int type);
+
+static int
+know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int type)
+{
+    if (x->nknown == x->capknown) {
+        size_t nc = x->capknown ? 2 * x->capknown : 32;
+        struct known *p = realloc(x->known, nc * sizeof *p);
+        if (p == NULL)
+            return MK_ENOMEM;
+        x->known = p;
+        x->capknown = nc;
+    }
+    struct known *k = &x->known[x->nknown];
+    k->off = x->names.len;
+    k->len = n;
+    k->type = type;
+    if (mk__buf_add(&x->names, s, n) != 0)
+        return MK_ENOMEM;
+    k->val = x->names.len;
+    k->val_len = vn;
+    if (mk__buf_add(&x->names, v, vn) != 0)
+        return MK_ENOMEM;
+    x->nknown++;
+    return 0;
+}
+
+/* The value of a name S[0..N) of TYPE: the full name of the person it is
+ * part of ("Zhou" of "Zhou Hanlin"), the institution an acronym stands
+ * for, else itself. *V and *VN point into x->names or at S. */
+static void
+name_value(const mk_extractor *x, const char *s, size_t n, int type, const char **v, size_t *vn)
+{
+    *v = s;
+    *vn = n;
+    for (size_t k = 0; k < x->nknown; k++) {
+        const struct known *kn = &x->known[k];
+        const char *ks = x->names.p + kn->off;
+        if (kn->type != type)
+            continue;
+        if (kn->len == n && memcmp(ks, s, n) == 0) {
+            *v = x->names.p + kn->val;
+            *vn = kn->val_len;
+            return;
+        }
+        /* a word of a person's full name, as a word */
+        if (type == MK_ENT_PERSON && n < kn->len) {
+            for (size_t o = 0; o + n <= kn->len; o++)
+                if (memcmp(ks + o, s, n) == 0 && (o == 0 || ks[o - 1] == ' ') &&
+                    (o + n == kn->len || ks[o + n] == ' ')) {
+                    *v = x->names.p + kn->val;
+                    *vn = kn->val_len;
+                    return;
+                }
+        }
+    }
+}
+
+static int
+add_name(mk_extractor *x, size_t sb, size_t eb, int type, const char *v, size_t vn)
+{
+    rawent *r = new_raw(x);
+    if (r == NULL)
+        return MK_ENOMEM;
+    r->type = type;
+    r->start_b = sb;
+    r->end_b = eb;
+    r->val_off = x->vals.len;
+    /* the value without the zero-width spaces Khmer writes between words */
+    for (size_t i = 0; i < vn;) {
+        if (i + 3 <= vn && memcmp(v + i, "\xE2\x80\x8B", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        size_t j = i;
+        while (j < vn && !(j + 3 <= vn && memcmp(v + j, "\xE2\x80\x8B", 3) == 0))
+            j++;
+        if (mk__buf_add(&x->vals, v + i, j - i) != 0)
+            return MK_ENOMEM;
+        i = j;
+    }
+    if (mk__buf_add(&x->vals, "", 1) != 0)
+        return MK_ENOMEM;
+    return 0;
+}
+
+/* People and institutions of a piece: the rules' finds, then the short
+ * mentions of names the document gave in full before. */
+static int
+names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_t first_raw)
+{
+    size_t c = mk__names_find(text, len, lang, x->nm, x->capnm), i;
+
+    if (c > x->capnm) {
+        if (grow((void **)&x->nm, &x->capnm, c, sizeof *x->nm) != 0)
+            return MK_ENOMEM;
+        c = mk__names_find(text, len, lang, x->nm, x->capnm);
+    }
+    /* full names first, so that an acronym after one finds it */
+    for (int pass = 0; pass < 2; pass++)
+        for (i = 0; i < c; i++) {
+            const mk_name_match *m = &x->nm[i];
+            int acr = (m->flags & MK_NAME_ACRONYM) != 0;
+            if (acr != pass || !(x->types & m->type))
+                continue;
+            if (overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, m->start_b, m->end_b,
+                         MK_ENT_EMAIL) ||
+                overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, m->start_b, m->end_b,
+                         MK_ENT_PHONE))
+                continue;
+            const char *s = text + m->start_b, *v;
+            size_t n = m->end_b - m->start_b, vn;
+            if (acr) {
+                /* the name just before the bracket */
+                size_t best = SIZE_MAX;
+                for (size_t k = 0; k < c; k++)
+                    if (x->nm[k].end_b < m->start_b &&
+                        (best == SIZE_MAX || x->nm[k].end_b > x->nm[best].end_b) &&
+                        !(x->nm[k].flags & MK_NAME_ACRONYM))
+                        best = k;
+                if (best == SIZE_MAX)
+                    continue;
+                const char *fs = text + x->nm[best].start_b, *fv;
+                size_t fn = x->nm[best].end_b - x->nm[best].start_b, fvn;
+                name_value(x, fs, fn, x->nm[best].type, &fv, &fvn);
+                if (know(x, s, n, fv, fvn, m->type) != 0)
+                    return MK_ENOMEM;
+            }
+            name_value(x, s, n, m->type, &v, &vn);
+            if (add_name(x, m->start_b, m->end_b, m->type, v, vn) != 0)
+                return MK_ENOMEM;
+            /* a person named in full: later mentions of a part take it */
+            if (!acr && v == s && memchr(s, ' ', n) != NULL && know(x, s, n, s, n, m->type) != 0)
+                return MK_ENOMEM;
+        }
+    /* short mentions: a capitalized word that is part of a known person's
+     * full name, or a known acronym */
+    if (x->nknown == 0)
+        return 0;
+    if (x->ws == NULL) {
+        x->ws = malloc(4096 * sizeof *x->ws);
+        x->we = malloc(4096 * sizeof *x->we);
+        x->wc = malloc(4096 * sizeof *x->wc);
+        if (x->ws == NULL || x->we == NULL || x->wc == NULL)
+            return MK_ENOMEM;
+    }
+    size_t nw = mk__names_words(text, len, x->ws, x->we, x->wc, 4096);
+    for (i = 0; i < nw; i++) {
+        size_t sb = x->ws[i], eb = x->we[i];
+        if (x->nraw > first_raw &&
+            (overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, sb, eb, MK_ENT_PERSON) ||
+             overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, sb, eb, MK_ENT_ORG) ||
+             overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, sb, eb, MK_ENT_EMAIL)))
+            continue;
+        for (size_t k = 0; k < x->nknown; k++) {
+            const struct known *kn = &x->known[k];
+            const char *ks = x->names.p + kn->off;
+            size_t n = eb - sb;
+            int hit = 0;
+            if (!(x->types & kn->type))
+                continue;
+            if (kn->len == n && memcmp(ks, text + sb, n) == 0)
+                hit = 1;
+            else if (kn->type == MK_ENT_PERSON && x->wc[i] == 1 && n >= 2)
+                for (size_t o = 0; o + n <= kn->len && !hit; o++)
+                    hit = memcmp(ks + o, text + sb, n) == 0 && (o == 0 || ks[o - 1] == ' ') &&
+                          (o + n == kn->len || ks[o + n] == ' ');
+            if (!hit)
+                continue;
+            /* two words of the full name in a row are one mention */
+            size_t e = eb, j = i;
+            while (kn->type == MK_ENT_PERSON && j + 1 < nw && x->ws[j + 1] == x->we[j] + 1 &&
+                   text[x->we[j]] == ' ') {
+                size_t n2 = x->we[j + 1] - sb;
+                int inside = 0;
+                for (size_t o = 0; o + n2 <= kn->len && !inside; o++)
+                    inside = memcmp(ks + o, text + sb, n2) == 0;
+                if (!inside)
+                    break;
+                j++;
+                e = x->we[j];
+            }
+            if (add_name(x, sb, e, kn->type, x->names.p + kn->val, kn->val_len) != 0)
+                return MK_ENOMEM;
+            i = j;
+            break;
+        }
+    }
+    return 0;
+}
+
 static int
 overlaps(const rawent *r, size_t nraw, size_t piece, size_t sb, size_t eb, int type)
 {
@@ -556,6 +768,8 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
             r->date = *d;
         }
     }
+    if ((x->types & (MK_ENT_PERSON | MK_ENT_ORG)) && names_add(x, text, len, lang, first_raw) != 0)
+        goto nomem;
     for (i = first_raw; i < x->nraw; i++) {
         rawent *r = &x->raw[i];
         r->txt_off = x->vals.len;
@@ -701,13 +915,18 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
                 x->counts.unresolved_phones++;
             }
             x->counts.phones++;
-        } else {
+        } else if (r->type == MK_ENT_EMAIL) {
             x->counts.emails++;
             if (r->kind == MK_EMAIL_PLACEHOLDER)
                 x->counts.email_placeholders++;
         }
+        if (r->type == MK_ENT_PERSON)
+            x->counts.persons++;
+        else if (r->type == MK_ENT_ORG)
+            x->counts.orgs++;
         offs[i] = x->vals.len;
-        const char *src = r->type == MK_ENT_EMAIL ? NULL : v;
+        const char *src = (r->type == MK_ENT_EMAIL || r->type == MK_ENT_PERSON ||
+                           r->type == MK_ENT_ORG) ? NULL : v;
         if (src != NULL) {
             if (mk__buf_add(&x->vals, src, strlen(src) + 1) != 0)
                 goto nomem;

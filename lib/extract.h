@@ -138,4 +138,28 @@ int mk__date_value(const mk_date *d, int ry, int rm, int rd, char *out, size_t c
 /* Is the locale's short date pattern day-before-month ("dd/MM/y")? */
 int mk__date_day_first(const char *locale);
 
+/* ------------------------------------------------------------------ */
+/* People and institutions by rule                                     */
+
+enum { MK_NAME_TITLED = 1, MK_NAME_ACRONYM = 2 };
+
+typedef struct mk_name_match {
+    size_t start_b, end_b;
+    int type;               /* MK_ENT_PERSON or MK_ENT_ORG */
+    int flags;              /* MK_NAME_TITLED: after a title; MK_NAME_ACRONYM: "(ABC)"
+                               after the name it abbreviates */
+} mk_name_match;
+
+/* Finds people after titles, institutions with head words and acronyms
+ * defined in brackets in TEXT[0..LEN) of language LANG. Writes at most CAP
+ * to OUT, in no particular order, and returns how many there are. */
+size_t mk__names_find(const char *text, size_t len, const char *lang, mk_name_match *out,
+                      size_t cap);
+
+/* The words of TEXT (letters, marks and digits, hyphens and apostrophes
+ * inside): their byte spans, and in CAPS 2 for all capitals, 1 for a
+ * capital first, 0 else. Returns how many (at most CAP). */
+size_t mk__names_words(const char *text, size_t len, size_t *starts, size_t *ends, int *caps,
+                       size_t cap);
+
 #endif /* MK_EXTRACT_H */

@@ -1,0 +1,664 @@
+/*
+ * names.c - people and institutions by rule: a title or honorific before
+ * a name (corpora/titles.txt: "Mr", "Deputy Minister", "Datuk", "นาย",
+ * "ທ່ານ", "លោក", "ဦး"), a run of capitalized words holding an institution's
+ * head word (corpora/org-heads.txt: "Ministry", "University", "Kementerian",
+ * "Bộ"), an acronym defined in brackets after a name ("... Alliance
+ * (LMVEA)") and its later uses, and the short mentions of a person named
+ * in full before ("Zhou" after "Zhou Hanlin"). The learned tagger adds to
+ * these; the rules are what a language without a model gets.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "extract.h"
+#include "internal.h"
+
+extern const char *const mk__titles[];
+extern const size_t mk__ntitles;
+extern const char *const mk__org_heads[];
+extern const size_t mk__norg_heads;
+
+/* A word of the paragraph. */
+typedef struct word {
+    size_t sb, eb;        /* bytes */
+    unsigned char cap;    /* starts with a capital letter */
+    unsigned char caps;   /* two letters or more, all capitals */
+    unsigned char latin;  /* Latin script */
+    unsigned char space;  /* a space (and nothing else) follows */
+    unsigned char punct;  /* the punctuation character that follows, or 0 */
+} word;
+
+enum { MAX_WORDS = 4096, NAME_MAX_WORDS = 5, TITLE_MAX_WORDS = 4 };
+
+static int
+is_letter_cat(utf8proc_category_t c)
+{
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
+           c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN ||
+           c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ND;
+}
+
+/* Splits TEXT into words: runs of letters, marks and digits, with an
+ * apostrophe or hyphen inside ("Lao-China", "Dato'"). */
+static size_t
+split_words(const char *t, size_t len, word *w, size_t cap)
+{
+    size_t i = 0, n = 0;
+
+    while (i < len && n < cap) {
+        size_t k;
+        uint32_t c = mk__utf8_decode((const unsigned char *)t + i, len - i, &k);
+        utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)c);
+        if (!is_letter_cat(cat)) {
+            i += k;
+            continue;
+        }
+        word x = { i, i, 0, 1, 0, 0, 0 };
+        int letters = 0, upper = 0;
+        x.cap = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+        x.latin = c < 0x0370 || (c >= 0x1E00 && c <= 0x1EFF);
+        while (i < len) {
+            c = mk__utf8_decode((const unsigned char *)t + i, len - i, &k);
+            cat = utf8proc_category((utf8proc_int32_t)c);
+            if (is_letter_cat(cat)) {
+                if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL) {
+                    letters++;
+                    upper += cat == UTF8PROC_CATEGORY_LU;
+                }
+                /* a script change ends a word: "至expo2024" */
+                if ((c < 0x0370 || (c >= 0x1E00 && c <= 0x1EFF)) != x.latin &&
+                    cat != UTF8PROC_CATEGORY_ND && cat != UTF8PROC_CATEGORY_MN)
+                    break;
+                i += k;
+                continue;
+            }
+            if ((c == '\'' || c == '-' || c == 0x2019) && i + k < len) {
+                size_t k2;
+                uint32_t d = mk__utf8_decode((const unsigned char *)t + i + k, len - i - k, &k2);
+                if (is_letter_cat(utf8proc_category((utf8proc_int32_t)d))) {
+                    i += k;
+                    continue;
+                }
+                if (c == '\'' && x.latin) {   /* Dato' */
+                    i += k;
+                }
+            }
+            break;
+        }
+        x.eb = i;
+        x.caps = letters >= 2 && upper == letters;
+        x.space = i < len && t[i] == ' ' && (i + 1 >= len || t[i + 1] != ' ');
+        x.punct = i < len && (unsigned char)t[i] < 0x80 && t[i] != ' ' ? (unsigned char)t[i] : 0;
+        w[n++] = x;
+    }
+    return n;
+}
+
+/* Lower-cases S[0..N) into OUT (same byte length where the lower case has
+ * it; ASCII, Latin-1 and Vietnamese letters). */
+static size_t
+lower(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t i = 0, o = 0;
+
+    while (i < n && o + 4 < cap) {
+        size_t k;
+        uint32_t c = mk__utf8_decode((const unsigned char *)s + i, n - i, &k);
+        uint32_t l = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+        char enc[4];
+        size_t el = mk__utf8_encode(l, enc);
+        if (el == k) {
+            memcpy(out + o, enc, el);
+            o += el;
+        } else {
+            memcpy(out + o, s + i, k);
+            o += k;
+        }
+        i += k;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static int
+in_list(const char *const *list, size_t n, const char *lang, const char *s, size_t len)
+{
+    char key[160];
+    size_t ll = strlen(lang);
+
+    if (ll + 1 + len >= sizeof key)
+        return 0;
+    memcpy(key, lang, ll);
+    key[ll] = '\t';
+    memcpy(key + ll + 1, s, len);
+    return mk__bsearch_str(list, n, sizeof list[0], key, ll + 1 + len) >= 0;
+}
+
+static int latin_lang(const char *lang);
+
+/* Is the text of words W[I..I+N) (joined by single spaces) a title of
+ * LANG? Titles are lower case in the list. */
+static int
+title_at(const char *t, const word *w, size_t nw, size_t i, size_t n, const char *lang)
+{
+    char buf[160], low[160];
+    size_t o = 0;
+
+    if (i + n > nw)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t l = w[i + k].eb - w[i + k].sb;
+        if (o + l + 2 >= sizeof buf)
+            return 0;
+        if (k > 0) {
+            /* the words of a title follow one another with one space */
+            if (!w[i + k - 1].space || w[i + k - 1].eb + 1 != w[i + k].sb)
+                return 0;
+            buf[o++] = ' ';
+        }
+        memcpy(buf + o, t + w[i + k].sb, l);
+        o += l;
+    }
+    size_t lo = lower(buf, o, low, sizeof low);
+    /* the language's titles, its neighbour's (Malay and Indonesian share
+     * many), and English ones, which news of every language uses */
+    const char *langs[3] = { lang, strcmp(lang, "ms") == 0 ? "id" : strcmp(lang, "id") == 0 ? "ms" : NULL,
+                             latin_lang(lang) ? "en" : NULL };
+    for (int k = 0; k < 3; k++) {
+        if (langs[k] == NULL)
+            continue;
+        if (in_list(mk__titles, mk__ntitles, langs[k], low, lo))
+            return 1;
+        /* "h.e." and "dr." are listed with their stops */
+        if (w[i + n - 1].punct == '.' && lo + 1 < sizeof low) {
+            low[lo] = '.';
+            int hit = in_list(mk__titles, mk__ntitles, langs[k], low, lo + 1);
+            low[lo] = '\0';
+            if (hit)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+head_word(const char *t, const word *x, const char *lang)
+{
+    char low[96];
+    size_t l = x->eb - x->sb;
+
+    if (l >= sizeof low)
+        return 0;
+    l = lower(t + x->sb, l, low, sizeof low);
+    return in_list(mk__org_heads, mk__norg_heads, lang, low, l) ||
+           (strcmp(lang, "en") != 0 && in_list(mk__org_heads, mk__norg_heads, "en", low, l)) ||
+           (strcmp(lang, "ms") == 0 && in_list(mk__org_heads, mk__norg_heads, "id", low, l)) ||
+           (strcmp(lang, "id") == 0 && in_list(mk__org_heads, mk__norg_heads, "ms", low, l));
+}
+
+/* Small words that may stand inside a name or an institution's name. */
+static int
+connector(const char *t, const word *x, int org)
+{
+    static const char *const inst[] = { "of", "and", "for", "the", "de", "ng", "dan", "và",
+                                        "du", "des", "la", "del", "y", "&" };
+    static const char *const pers[] = { "bin", "binti", "bt", "van", "de", "da", "dos", "al",
+                                        "el", "von", "der", "la", "le" };
+    size_t l = x->eb - x->sb;
+    const char *const *list = org ? inst : pers;
+    size_t n = org ? sizeof inst / sizeof inst[0] : sizeof pers / sizeof pers[0];
+
+    for (size_t k = 0; k < n; k++)
+        if (strlen(list[k]) == l && memcmp(t + x->sb, list[k], l) == 0)
+            return 1;
+    return 0;
+}
+
+static int
+latin_lang(const char *lang)
+{
+    return strcmp(lang, "en") == 0 || strcmp(lang, "id") == 0 || strcmp(lang, "ms") == 0 ||
+           strcmp(lang, "fil") == 0 || strcmp(lang, "tl") == 0 || strcmp(lang, "vi") == 0 ||
+           strncmp(lang, "und", 3) == 0;
+}
+
+static size_t
+emit(mk_name_match *out, size_t cap, size_t n, size_t sb, size_t eb, int type, int flags)
+{
+    if (eb <= sb)
+        return n;
+    for (size_t k = 0; k < n && k < cap; k++)
+        if (sb < out[k].end_b && out[k].start_b < eb)
+            return n;   /* the first reading of a place wins */
+    if (n < cap) {
+        out[n].start_b = sb;
+        out[n].end_b = eb;
+        out[n].type = type;
+        out[n].flags = flags;
+    }
+    return n + 1;
+}
+
+/* The end of a name in a script without capitals, starting at byte I:
+ * Thai writes the given name against the title and the family name after
+ * a space ("นายวีรพงษ์ ทองมา"); Lao and Khmer put spaces between title,
+ * given and family name; Burmese runs the name on until a particle. */
+static size_t
+name_end_unspaced(const char *t, size_t len, size_t i, const char *lang)
+{
+    size_t e = i, parts = 0;
+    int my = strcmp(lang, "my") == 0, zh = strcmp(lang, "zh") == 0;
+
+    while (e < len && t[e] == ' ')
+        e++;
+    if (zh) {
+        /* a Chinese name: two or three Han characters */
+        size_t k, c = 0, s = e;
+        while (e < len && c < 3) {
+            uint32_t u = mk__utf8_decode((const unsigned char *)t + e, len - e, &k);
+            if (u < 0x4E00 || u > 0x9FFF)
+                break;
+            e += k;
+            c++;
+        }
+        return c >= 2 ? e : s;
+    }
+    while (e < len && parts < 2) {
+        size_t s = e, k;
+        while (e < len) {
+            uint32_t u = mk__utf8_decode((const unsigned char *)t + e, len - e, &k);
+            if (u == ' ' || u < 0x80 || u == 0x200B || u == 0x104A || u == 0x104B || u == 0x17D4 ||
+                u == 0x17D5 || u == 0x17D6)
+                break;
+            e += k;
+        }
+        if (e == s)
+            break;
+        parts++;
+        if (my)
+            break;   /* Burmese names carry no spaces */
+        if (e < len && t[e] == ' ' && parts < 2)
+            e++;
+        else
+            break;
+    }
+    while (e > i && t[e - 1] == ' ')
+        e--;
+    if (my) {
+        /* a particle after the name: "ဦးဝင်းမြင့်ထွန်းက" */
+        static const char *const particles[] = { "\xe1\x80\x80", "\xe1\x80\x9e\xe1\x80\x8a\xe1\x80\xba",
+                                                 "\xe1\x81\x8f", "\xe1\x80\x80\xe1\x80\xad\xe1\x80\xaf" };
+        for (size_t k = 0; k < sizeof particles / sizeof particles[0]; k++) {
+            size_t pl = strlen(particles[k]);
+            if (e - i > pl + 3 && memcmp(t + e - pl, particles[k], pl) == 0) {
+                e -= pl;
+                break;
+            }
+        }
+    }
+    return e;
+}
+
+/* Is the character ENC[0..L) one of the characters of STOPS? */
+static int
+memmem_stop(const char *stops, const char *enc, size_t l)
+{
+    for (const char *p = stops; *p; p++)
+        if (strncmp(p, enc, l) == 0)
+            return 1;
+    return 0;
+}
+
+/* The longest entry of LIST for LANG that TEXT[I..) starts with; its
+ * length in bytes, or 0. */
+static size_t
+prefix_in(const char *const *list, size_t n, const char *lang, const char *t, size_t len, size_t i)
+{
+    size_t ll = strlen(lang), best = 0;
+
+    for (size_t k = 0; k < n; k++) {
+        const char *e = list[k];
+        if (strncmp(e, lang, ll) != 0 || e[ll] != '\t')
+            continue;
+        e += ll + 1;
+        size_t el = strlen(e);
+        if (el > best && el <= len - i && memcmp(t + i, e, el) == 0)
+            best = el;
+    }
+    return best;
+}
+
+static int
+is_conj(const char *t, size_t len, size_t i)
+{
+    static const char *const conj[] = { "\xe0\xbb\x81\xe0\xba\xa5\xe0\xba\xb0",   /* ແລະ */
+                                        "\xe0\xb9\x81\xe0\xb8\xa5\xe0\xb8\xb0",   /* และ */
+                                        "\xe1\x9e\x93\xe1\x9e\xb7\xe1\x9e\x84",   /* និង */
+                                        "\xe1\x80\x94\xe1\x80\xbe\xe1\x80\x84\xe1\x80\xb7\xe1\x80\xba" };
+    for (size_t k = 0; k < sizeof conj / sizeof conj[0]; k++) {
+        size_t l = strlen(conj[k]);
+        if (l <= len - i && memcmp(t + i, conj[k], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The end of the chunk (run without spaces or punctuation) at I. */
+static size_t
+chunk_end(const char *t, size_t len, size_t i)
+{
+    while (i < len) {
+        size_t k;
+        uint32_t u = mk__utf8_decode((const unsigned char *)t + i, len - i, &k);
+        if (u == ' ' || u == '(' || u == ')' || u == ',' || u == 0x104A || u == 0x104B ||
+            u == 0x17D4 || u == 0x17D5 || u == 0x17D6 || u == 0x3001 || u == 0x3002 ||
+            u == 0xFF0C || u == 0xFF08 || u == 0xFF09 || u == '"' || u == 0x201C || u == 0x201D)
+            break;
+        i += k;
+    }
+    return i;
+}
+
+/* People and institutions in scripts without capitals: titles and head
+ * words at the start of a word ("นายวีรพงษ์", "ກະຊວງອຸດສາຫະກຳ ແລະ ການຄ້າ");
+ * Chinese head words end the name ("云南省卫生健康委员会"). */
+static size_t
+find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t nw,
+              mk_name_match *out, size_t cap, size_t n)
+{
+    int zh = strcmp(lang, "zh") == 0;
+
+    for (size_t i = 0; i < nw; i++) {
+        size_t at = w[i].sb, tl = 0, k;
+        /* titles, several in a row ("ศ.ดร.", "បណ្ឌិត" after "លោក") */
+        while ((k = prefix_in(mk__titles, mk__ntitles, lang, t, len, at)) > 0) {
+            at += k;
+            tl += k;
+            while (at < len && t[at] == ' ')
+                at++;
+        }
+        if (tl > 0 && !zh) {
+            size_t eb = name_end_unspaced(t, len, at, lang);
+            if (eb > at)
+                n = emit(out, cap, n, at, eb, MK_ENT_PERSON, MK_NAME_TITLED);
+            continue;
+        }
+        if (tl > 0 && zh) {
+            size_t eb = name_end_unspaced(t, len, at, lang);
+            if (eb > at)
+                n = emit(out, cap, n, at, eb, MK_ENT_PERSON, MK_NAME_TITLED);
+        }
+        if (zh)
+            continue;
+        if (prefix_in(mk__org_heads, mk__norg_heads, lang, t, len, w[i].sb) == 0)
+            continue;
+        /* the head's chunk, and the chunks joined to it by "and" */
+        size_t e = chunk_end(t, len, w[i].sb);
+        for (int more = 0; more < 3; more++) {
+            size_t a = e;
+            while (a < len && t[a] == ' ')
+                a++;
+            size_t b = a < len ? chunk_end(t, len, a) : a;
+            if (b == a)
+                break;
+            /* "X ແລະ Y": take the conjunction and the next chunk */
+            if (is_conj(t, len, a)) {
+                size_t c = b;
+                if (b - a <= 12) {   /* the conjunction stands alone */
+                    while (c < len && t[c] == ' ')
+                        c++;
+                    c = c < len ? chunk_end(t, len, c) : c;
+                }
+                if (c > b || b - a > 12) {
+                    e = c > b ? c : b;
+                    continue;
+                }
+            }
+            /* a chunk followed by one starting with "and" belongs too */
+            size_t a2 = b;
+            while (a2 < len && t[a2] == ' ')
+                a2++;
+            if (a2 < len && is_conj(t, len, a2) && b - a <= 40) {
+                e = b;
+                continue;
+            }
+            break;
+        }
+        n = emit(out, cap, n, w[i].sb, e, MK_ENT_ORG, 0);
+    }
+    if (zh) {
+        /* a Chinese institution: Han characters before a head word, back
+         * to a particle, a verb of the sentence or punctuation */
+        static const char stops[] = "的在和与由向对为是将于从据赴及、，。：（）“”《》";
+        for (size_t i = 0; i < len;) {
+            size_t k = prefix_in(mk__org_heads, mk__norg_heads, lang, t, len, i);
+            if (k == 0) {
+                size_t bad, m = mk__utf8_seq((const unsigned char *)t + i, len - i, &bad);
+                i += m ? m : bad;
+                continue;
+            }
+            size_t s = i, chars = 0;
+            while (s > 0 && chars < 10) {
+                size_t b = s - 1;
+                while (b > 0 && ((unsigned char)t[b] & 0xC0) == 0x80)
+                    b--;
+                size_t m;
+                uint32_t u = mk__utf8_decode((const unsigned char *)t + b, s - b, &m);
+                char enc[4];
+                size_t el = mk__utf8_encode(u, enc);
+                if (u < 0x3000 || (el <= sizeof stops && memmem_stop(stops, enc, el)))
+                    break;
+                s = b;
+                chars++;
+            }
+            if (chars >= 1)
+                n = emit(out, cap, n, s, i + k, MK_ENT_ORG, 0);
+            i += k;
+        }
+    }
+    return n;
+}
+
+size_t
+mk__names_find(const char *t, size_t len, const char *lang, mk_name_match *out, size_t cap)
+{
+    word *w = malloc(MAX_WORDS * sizeof *w);
+    size_t nw, n = 0, i;
+    int latin = latin_lang(lang);
+
+    if (w == NULL)
+        return 0;
+    nw = split_words(t, len, w, MAX_WORDS);
+
+    if (!latin)
+        n = find_unspaced(t, len, lang, w, nw, out, cap, n);
+    /* people after a title */
+    for (i = 0; i < nw && latin; i++) {
+        size_t tn = 0;
+        for (size_t k = TITLE_MAX_WORDS; k >= 1; k--)
+            if (title_at(t, w, nw, i, k, lang)) {
+                tn = k;
+                break;
+            }
+        if (tn == 0)
+            continue;
+        /* a title must be a word of its own, or Thai/Burmese glued to the
+         * name: a Latin one is capitalized or an honorific in lower case */
+        size_t j = i + tn;
+        if (latin) {
+            /* "Deputy Minister of Education and Sports Sengdeuan
+             * Phommachanh": the role runs on after "of"; the name is the
+             * last words of the run, after a comma if there is one */
+            size_t run_s = j, run_e = j;
+            while (run_e < nw && run_e - j < 12 &&
+                   (w[run_e].cap || (connector(t, &w[run_e], 1) && run_e > j)) &&
+                   (run_e == j || w[run_e - 1].space || w[run_e - 1].punct == ',' ||
+                    w[run_e - 1].punct == '.')) {
+                if (run_e > j && w[run_e - 1].punct != 0 && w[run_e - 1].punct != ',' &&
+                    w[run_e - 1].punct != '.')
+                    break;
+                run_e++;
+                if (w[run_e - 1].punct == '.' && run_e - 1 > j)
+                    break;   /* a sentence ends */
+            }
+            if (j < nw && connector(t, &w[j], 1) && !w[j].cap) {
+                /* "Minister of ...": skip the role's own words */
+                size_t k = j;
+                while (k < nw && (w[k].cap || connector(t, &w[k], 1)) && w[k].punct != ',')
+                    k++;
+                if (k < nw && w[k].punct == ',')
+                    run_s = k + 1;   /* "..., Khambay Damlath" */
+                else {
+                    size_t e = k;
+                    while (e > j && !w[e - 1].cap)
+                        e--;   /* connectors after the run are not in it */
+                    run_s = e >= j + 2 ? e - 2 : j;
+                }
+                run_e = run_s;
+                while (run_e < nw && w[run_e].cap && run_e - run_s < NAME_MAX_WORDS) {
+                    run_e++;
+                    if (!w[run_e - 1].space)
+                        break;
+                }
+            }
+            /* the name: capitalized words, particles between them */
+            size_t s = run_s, e = s;
+            /* more titles in a row: "Datuk Ir", "Tan Sri Dr" */
+            while (s < nw && s - j < 3) {
+                size_t tk = 0;
+                for (size_t k = TITLE_MAX_WORDS; k >= 1; k--)
+                    if (title_at(t, w, nw, s, k, lang)) {
+                        tk = k;
+                        break;
+                    }
+                if (tk == 0)
+                    break;
+                s += tk;
+            }
+            e = s;
+            while (e < nw && e - s < NAME_MAX_WORDS &&
+                   (w[e].cap || (e > s && connector(t, &w[e], 0) && e + 1 < nw && w[e + 1].cap)) &&
+                   !w[e].caps && !head_word(t, &w[e], lang) &&
+                   !(e > s && title_at(t, w, nw, e, 1, lang))) {
+                e++;
+                if (e < nw && (w[e].sb != w[e - 1].eb + 1 || t[w[e - 1].eb] != ' '))
+                    break;
+            }
+            /* after a role ("Minister", "Menteri", "Direktur") the words
+             * may be the office's, not a name: two words at least, and no
+             * head word right after */
+            size_t tl = w[i + tn - 1].eb - w[i].sb;
+            int role = tl > 5;
+            if (role && (e - s < 2 || (e < nw && head_word(t, &w[e], lang))))
+                e = s;
+            if (e > s)
+                n = emit(out, cap, n, w[s].sb, w[e - 1].eb, MK_ENT_PERSON, MK_NAME_TITLED);
+            i = e > i ? e - 1 : i;
+        } else {
+            size_t sb = w[j - 1].eb;
+            if (sb < len && t[sb] == '.')
+                sb++;
+            size_t eb = name_end_unspaced(t, len, sb, lang);
+            while (sb < eb && t[sb] == ' ')
+                sb++;
+            if (eb > sb)
+                n = emit(out, cap, n, sb, eb, MK_ENT_PERSON, MK_NAME_TITLED);
+        }
+    }
+
+    if (latin) {
+        /* institutions: a run of capitalized words with a head word, small
+         * words inside; an acronym in brackets after it is its own */
+        for (i = 0; i < nw; i++) {
+            if (!w[i].cap)
+                continue;
+            size_t s = i, e = i;
+            int head = 0;
+            while (e < nw && (w[e].cap || (e > s && connector(t, &w[e], 1) && e + 1 < nw &&
+                                               w[e + 1].cap))) {
+                head |= head_word(t, &w[e], lang);
+                e++;
+                /* the next word follows after one space (or "Pte. Ltd.") */
+                if (e < nw && w[e].sb != w[e - 1].eb + 1 &&
+                    !(w[e].sb == w[e - 1].eb + 2 && t[w[e - 1].eb] == '.' && head_word(t, &w[e - 1], lang)))
+                    break;
+                if (e < nw && w[e].sb == w[e - 1].eb + 1 && t[w[e - 1].eb] != ' ')
+                    break;
+            }
+            /* "The", sentence-initial capitals are not the name */
+            static const char *const lead[] = { "The", "Sa", "Ang", "Ng", "Si", "Sina", "Ni", "Di",
+                                                "Ke", "Dari", "Oleh", "Para" };
+            for (size_t k = 0; k < sizeof lead / sizeof lead[0] && s < e; k++)
+                if (w[s].eb - w[s].sb == strlen(lead[k]) &&
+                    memcmp(t + w[s].sb, lead[k], strlen(lead[k])) == 0) {
+                    s++;
+                    break;
+                }
+            /* a title before the institution: "Naib Canselor Universiti
+             * Teknologi Malaysia", "Kepala Dinas ..." */
+            for (size_t k = TITLE_MAX_WORDS; k >= 1 && s < e; k--)
+                if (s + k < e && title_at(t, w, nw, s, k, lang) && !head_word(t, &w[s], lang)) {
+                    s += k;
+                    break;
+                }
+            if (head && e - s >= 2) {
+                size_t eb = w[e - 1].eb;
+                /* "Pte. Ltd.", "Co." keep their stop */
+                if (eb < len && t[eb] == '.' && head_word(t, &w[e - 1], lang))
+                    eb++;
+                /* "PT Pelabuhan Indonesia (Persero)" */
+                if (eb + 10 <= len && memcmp(t + eb, " (Persero)", 10) == 0)
+                    eb += 10;
+                n = emit(out, cap, n, w[s].sb, eb, MK_ENT_ORG, 0);
+            }
+            i = e > i ? e - 1 : i;
+        }
+    }
+
+    /* an acronym in brackets after a name: "National University of Laos
+     * (NUOL)", "Kamar Dagang dan Industri Indonesia (Kadin)" */
+    for (i = 0; i < nw; i++) {
+        if (w[i].sb < 1 || t[w[i].sb - 1] != '(' || w[i].eb >= len || t[w[i].eb] != ')')
+            continue;
+        size_t l = w[i].eb - w[i].sb;
+        int uppers = 0;
+        for (size_t k = w[i].sb; k < w[i].eb; k++)
+            uppers += (unsigned char)t[k] >= 'A' && (unsigned char)t[k] <= 'Z';
+        if (l < 2 || l > 16 || (w[i].latin && uppers < 2 && !(l <= 6 && w[i].cap)))
+            continue;
+        /* the name it follows */
+        size_t before = w[i].sb - 1;
+        while (before > 0 && t[before - 1] == ' ')
+            before--;
+        for (size_t k = 0; k < n && k < cap; k++)
+            if (out[k].end_b == before || out[k].end_b + 1 == before) {
+                n = emit(out, cap, n, w[i].sb, w[i].eb, out[k].type == MK_ENT_PERSON ? MK_ENT_PERSON
+                                                                                   : MK_ENT_ORG,
+                         MK_NAME_ACRONYM);
+                break;
+            }
+    }
+    free(w);
+    return n;
+}
+
+size_t
+mk__names_words(const char *t, size_t len, size_t *starts, size_t *ends, int *caps, size_t cap)
+{
+    word *w = malloc(MAX_WORDS * sizeof *w);
+    size_t n;
+
+    if (w == NULL)
+        return 0;
+    n = split_words(t, len, w, MAX_WORDS < cap ? MAX_WORDS : cap);
+    for (size_t i = 0; i < n; i++) {
+        starts[i] = w[i].sb;
+        ends[i] = w[i].eb;
+        caps[i] = w[i].caps ? 2 : w[i].cap;
+    }
+    free(w);
+    return n;
+}
