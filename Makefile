@@ -23,9 +23,12 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_U
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 LIB_SRC    = $(wildcard lib/*.c)
-GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c gen/titles.c gen/org_heads.c
+GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c gen/titles.c gen/org_heads.c \
+             gen/ner_models.c
+# the tagger's models, built into the programs (scripts/train-ner makes them)
+MODELS     = $(sort $(wildcard models/ner-*.bin))
 LIB_OBJ    = $(LIB_SRC:.c=.o) $(GEN_SRC:.c=.o)
-FILTERS    = normalize segment extract
+FILTERS    = normalize segment extract train-ner
 PROGS      = bin/mekong $(FILTERS:%=bin/mekong-%)
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=tests/bin/%)
@@ -77,6 +80,13 @@ gen/titles.c: corpora/titles.txt scripts/gen-wordlist
 gen/org_heads.c: corpora/org-heads.txt scripts/gen-wordlist
 	@mkdir -p gen
 	scripts/gen-wordlist org_heads corpora/org-heads.txt --fold > $@
+
+gen/ner_models.c: $(MODELS) scripts/embed-models
+	@mkdir -p gen
+	scripts/embed-models $(MODELS) > $@
+
+gen/ner_models.o: gen/ner_models.c lib/ner.h lib/internal.h include/mekong.h .build-flags
+	$(CC) $(ALL_CFLAGS) -O0 -c -o $@ $<
 
 gen/%.o: gen/%.c lib/internal.h include/mekong.h .build-flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

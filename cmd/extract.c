@@ -35,7 +35,7 @@ static const char usage_text[] =
 "a stream of paragraphs (mekong normalize) or sentences (mekong segment), or\n"
 "text or JSON Lines, normalized first; stdin when FILE is - or absent.\n"
 "\n"
-"  -t, --types=LIST         person,org,date,phone,email (default all)\n"
+"  -t, --types=LIST         person,org,location,date,phone,email (default all)\n"
 "  -r, --region=CC          region of national phone numbers (ISO 3166, e.g.\n"
 "                           CN); default: inferred from the text and language\n"
 "  -d, --ref-date=DATE      date (YYYY-MM-DD) for relative dates in documents\n"
@@ -91,6 +91,8 @@ parse_types(const char *s)
             t |= MK_ENT_PERSON;
         else if (n == 3 && memcmp(s, "org", 3) == 0)
             t |= MK_ENT_ORG;
+        else if (n == 8 && memcmp(s, "location", 8) == 0)
+            t |= MK_ENT_LOCATION;
         else if (n == 3 && memcmp(s, "all", 3) == 0)
             t |= MK_ENT_ALL;
         else if (n > 0)
@@ -122,8 +124,8 @@ parse_args(int argc, char *argv[], struct opts *o)
         case 't':
             o->types = parse_types(optarg);
             if (o->types <= 0)
-                return cli_usage("--types wants a list of person, org, date, phone, email; not '%s'",
-                                 optarg);
+                return cli_usage("--types wants a list of person, org, location, date, phone, "
+                                 "email; not '%s'", optarg);
             break;
         case 'r':
             o->region = optarg;
@@ -330,7 +332,7 @@ static const char *
 type_name(int t)
 {
     return t == MK_ENT_DATE ? "date" : t == MK_ENT_PHONE ? "phone" : t == MK_ENT_EMAIL ? "email"
-         : t == MK_ENT_PERSON ? "person" : "org";
+         : t == MK_ENT_PERSON ? "person" : t == MK_ENT_ORG ? "org" : "location";
 }
 
 /* Resolves what the document holds so far and writes its rows. */
@@ -771,6 +773,7 @@ main(int argc, char *argv[])
         cli_stat_line("emails", c->emails);
         cli_stat_line("persons", c->persons);
         cli_stat_line("orgs", c->orgs);
+        cli_stat_line("locations", c->locations);
         cli_stat_line("dates_unresolved", c->unresolved_dates);
         cli_stat_line("phones_unresolved", c->unresolved_phones);
         cli_stat_line("phone_candidates_rejected", c->rejected_phones);

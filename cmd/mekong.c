@@ -16,7 +16,8 @@
 static const char *const commands[][2] = {
     { "normalize", "clean Unicode text into a stream of paragraphs" },
     { "segment", "sentences, tokens or CoNLL-U from paragraphs" },
-    { "extract", "dates, phone numbers and e-mail addresses with their values" },
+    { "extract", "people, institutions, places, dates, phones and e-mail addresses" },
+    { "train-ner", "train the tagger of people, institutions and places" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

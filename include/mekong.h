@@ -363,7 +363,7 @@ const char *mk_tok_kind_name(int kind);
 
 enum {
     MK_ENT_DATE = 1, MK_ENT_PHONE = 2, MK_ENT_EMAIL = 4, MK_ENT_PERSON = 8, MK_ENT_ORG = 16,
-    MK_ENT_ALL = 31
+    MK_ENT_LOCATION = 32, MK_ENT_ALL = 63
 };
 
 /* One entity. Offsets are into the piece of text it came from. */
@@ -420,7 +420,7 @@ const char *mk_extract_ref_date(const mk_extractor *x);
  * knows (written, value empty); national-looking numbers valid in no
  * region near them (not written); placeholders; datelines used. */
 typedef struct mk_extract_counts {
-    uint64_t dates, phones, emails, persons, orgs;
+    uint64_t dates, phones, emails, persons, orgs, locations;
     uint64_t unresolved_dates, unresolved_phones, rejected_phones, email_placeholders;
     uint64_t datelines;
 } mk_extract_counts;

@@ -11,6 +11,7 @@
 
 #include "extract.h"
 #include "internal.h"
+#include "ner.h"
 
 /* a place named up to HINT_BEFORE bytes before a number or HINT_AFTER after
  * it says where the number is */
@@ -61,6 +62,15 @@ struct mk_extractor {
     mk_buf names;
     mk_name_match *nm;
     size_t capnm;
+    mk_name_match *tagged;            /* the tagger's names of a piece */
+    size_t captagged;
+    /* the tagger's models, loaded when a language first needs one */
+    struct model {
+        char lang[8];
+        mk__ner *m;                   /* NULL: none for this language */
+    } models[16];
+    size_t nmodels;
+    mk__ner_work *nw;
     size_t *ws, *we;
     int *wc;
     mk_entity *ents;
@@ -113,6 +123,10 @@ mk_extractor_free(mk_extractor *x)
     free(x->pc);
     free(x->em);
     free(x->nm);
+    free(x->tagged);
+    for (size_t i = 0; i < x->nmodels; i++)
+        mk__ner_free(x->models[i].m);
+    mk__ner_work_free(x->nw);
     free(x->known);
     free(x->ws);
     free(x->we);
@@ -530,15 +544,87 @@ add_name(mk_extractor *x, size_t sb, size_t eb, int type, const char *v, size_t 
 
 /* People and institutions of a piece: the rules' finds, then the short
  * mentions of names the document gave in full before. */
+/* The tagger's model for LANG ("en", "th"; a region subtag is ignored),
+ * loaded from the program's built-in models the first time; NULL when
+ * there is none. */
+static const mk__ner *
+model_for(mk_extractor *x, const char *lang)
+{
+    char l[8];
+    size_t n = strcspn(lang, "-_");
+
+    if (n == 0 || n >= sizeof l)
+        return NULL;
+    memcpy(l, lang, n);
+    l[n] = '\0';
+    if (strcmp(l, "tl") == 0)
+        strcpy(l, "fil");
+    for (size_t i = 0; i < x->nmodels; i++)
+        if (strcmp(x->models[i].lang, l) == 0)
+            return x->models[i].m;
+    if (x->nmodels == sizeof x->models / sizeof x->models[0])
+        return NULL;
+    struct model *md = &x->models[x->nmodels++];
+    snprintf(md->lang, sizeof md->lang, "%s", l);
+    md->m = NULL;
+    for (size_t i = 0; i < mk__ner_nbuiltins; i++)
+        if (mk__ner_builtins[i].lang != NULL && strcmp(mk__ner_builtins[i].lang, l) == 0) {
+            mk_error e;
+            md->m = mk__ner_load(mk__ner_builtins[i].data, mk__ner_builtins[i].len, &e);
+            break;
+        }
+    return md->m;
+}
+
+/* The tagger's people, institutions and places in TEXT, as name matches. */
+static long
+tag_names(mk_extractor *x, const char *text, size_t len, const char *lang)
+{
+    const mk__ner *m = model_for(x, lang);
+    const mk__ner_tok *toks;
+    const mk__ner_span *sp;
+    mk_error err;
+
+    if (m == NULL)
+        return 0;
+    if (x->nw == NULL && (x->nw = mk__ner_work_new(&err)) == NULL)
+        return MK_ENOMEM;
+    int nt = mk__ner_tokenize(x->nw, text, len, &toks, &err);
+    if (nt < 0)
+        return nt;
+    int ns = mk__ner_spans(m, x->nw, toks, (size_t)nt, &sp, &err);
+    if (ns < 0)
+        return ns;
+    if (grow((void **)&x->tagged, &x->captagged, (size_t)ns + 1, sizeof *x->tagged) != 0)
+        return MK_ENOMEM;
+    long k = 0;
+    for (int i = 0; i < ns; i++) {
+        int type = sp[i].type == MK__NER_PER ? MK_ENT_PERSON : sp[i].type == MK__NER_ORG ? MK_ENT_ORG
+                 : sp[i].type == MK__NER_LOC ? MK_ENT_LOCATION : 0;
+        if (type == 0)
+            continue;
+        const mk__ner_tok *a = &toks[sp[i].first], *b = &toks[sp[i].last];
+        x->tagged[k].start_b = (size_t)(a->s - text);
+        x->tagged[k].end_b = (size_t)(b->s + b->len - text);
+        x->tagged[k].type = type;
+        x->tagged[k].flags = 0;
+        k++;
+    }
+    return k;
+}
+
 static int
 names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_t first_raw)
 {
-    size_t c = mk__names_find(text, len, lang, x->nm, x->capnm), i;
+    long nt = tag_names(x, text, len, lang);
+    if (nt < 0)
+        return MK_ENOMEM;
+    size_t c = mk__names_find(text, len, lang, x->tagged, (size_t)nt, x->nm, x->capnm), i;
 
     if (c > x->capnm) {
         if (grow((void **)&x->nm, &x->capnm, c, sizeof *x->nm) != 0)
             return MK_ENOMEM;
-        c = mk__names_find(text, len, lang, x->nm, x->capnm);
+        c = mk__names_find(text, len, lang, x->tagged, (size_t)nt, x->nm, x->capnm);
     }
     /* full names first, so that an acronym after one finds it */
     for (int pass = 0; pass < 2; pass++)
@@ -768,7 +854,8 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
             r->date = *d;
         }
     }
-    if ((x->types & (MK_ENT_PERSON | MK_ENT_ORG)) && names_add(x, text, len, lang, first_raw) != 0)
+    if ((x->types & (MK_ENT_PERSON | MK_ENT_ORG | MK_ENT_LOCATION)) &&
+        names_add(x, text, len, lang, first_raw) != 0)
         goto nomem;
     for (i = first_raw; i < x->nraw; i++) {
         rawent *r = &x->raw[i];
@@ -924,9 +1011,11 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
             x->counts.persons++;
         else if (r->type == MK_ENT_ORG)
             x->counts.orgs++;
+        else if (r->type == MK_ENT_LOCATION)
+            x->counts.locations++;
         offs[i] = x->vals.len;
         const char *src = (r->type == MK_ENT_EMAIL || r->type == MK_ENT_PERSON ||
-                           r->type == MK_ENT_ORG) ? NULL : v;
+                           r->type == MK_ENT_ORG || r->type == MK_ENT_LOCATION) ? NULL : v;
         if (src != NULL) {
             if (mk__buf_add(&x->vals, src, strlen(src) + 1) != 0)
                 goto nomem;

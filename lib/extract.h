@@ -151,10 +151,12 @@ typedef struct mk_name_match {
 } mk_name_match;
 
 /* Finds people after titles, institutions with head words and acronyms
- * defined in brackets in TEXT[0..LEN) of language LANG. Writes at most CAP
- * to OUT, in no particular order, and returns how many there are. */
-size_t mk__names_find(const char *text, size_t len, const char *lang, mk_name_match *out,
-                      size_t cap);
+ * defined in brackets in TEXT[0..LEN) of language LANG; the EXTRA names a
+ * tagger found join those of the rules where they do not overlap them.
+ * Writes at most CAP to OUT, in no particular order, and returns how many
+ * there are. */
+size_t mk__names_find(const char *text, size_t len, const char *lang, const mk_name_match *extra,
+                      size_t nextra, mk_name_match *out, size_t cap);
 
 /* The words of TEXT (letters, marks and digits, hyphens and apostrophes
  * inside): their byte spans, and in CAPS 2 for all capitals, 1 for a

@@ -154,10 +154,12 @@ title_at(const char *t, const word *w, size_t nw, size_t i, size_t n, const char
         if (o + l + 2 >= sizeof buf)
             return 0;
         if (k > 0) {
-            /* the words of a title follow one another with one space */
-            if (!w[i + k - 1].space || w[i + k - 1].eb + 1 != w[i + k].sb)
+            /* the words of a title follow one another with one space, or
+             * a stop ("H.E.") */
+            if (w[i + k - 1].eb + 1 != w[i + k].sb ||
+                (t[w[i + k - 1].eb] != ' ' && t[w[i + k - 1].eb] != '.'))
                 return 0;
-            buf[o++] = ' ';
+            buf[o++] = t[w[i + k - 1].eb];
         }
         memcpy(buf + o, t + w[i + k].sb, l);
         o += l;
@@ -463,7 +465,8 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
 }
 
 size_t
-mk__names_find(const char *t, size_t len, const char *lang, mk_name_match *out, size_t cap)
+mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match *extra,
+               size_t nextra, mk_name_match *out, size_t cap)
 {
     word *w = malloc(MAX_WORDS * sizeof *w);
     size_t nw, n = 0, i;
@@ -618,6 +621,10 @@ mk__names_find(const char *t, size_t len, const char *lang, mk_name_match *out, 
         }
     }
 
+    /* what the tagger found, where the rules found nothing */
+    for (i = 0; i < nextra; i++)
+        n = emit(out, cap, n, extra[i].start_b, extra[i].end_b, extra[i].type, extra[i].flags);
+
     /* an acronym in brackets after a name: "National University of Laos
      * (NUOL)", "Kamar Dagang dan Industri Indonesia (Kadin)" */
     for (i = 0; i < nw; i++) {
@@ -635,9 +642,17 @@ mk__names_find(const char *t, size_t len, const char *lang, mk_name_match *out, 
             before--;
         for (size_t k = 0; k < n && k < cap; k++)
             if (out[k].end_b == before || out[k].end_b + 1 == before) {
-                n = emit(out, cap, n, w[i].sb, w[i].eb, out[k].type == MK_ENT_PERSON ? MK_ENT_PERSON
-                                                                                   : MK_ENT_ORG,
-                         MK_NAME_ACRONYM);
+                int type = out[k].type == MK_ENT_PERSON ? MK_ENT_PERSON : MK_ENT_ORG;
+                size_t q;
+                /* the tagger may have found the acronym itself */
+                for (q = 0; q < n && q < cap; q++)
+                    if (out[q].start_b == w[i].sb && out[q].end_b == w[i].eb) {
+                        out[q].type = type;
+                        out[q].flags |= MK_NAME_ACRONYM;
+                        break;
+                    }
+                if (q == n || q == cap)
+                    n = emit(out, cap, n, w[i].sb, w[i].eb, type, MK_NAME_ACRONYM);
                 break;
             }
     }

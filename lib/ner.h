@@ -83,21 +83,30 @@ void mk__ner_work_set_lists(mk__ner_work *w, mk__ner_list_fn fn, void *ctx);
  * tagged earlier in the same document). */
 void mk__ner_doc_begin(mk__ner_work *w);
 
+/* Reads the tokens of a sentence of the document ahead of tagging: how
+ * each capitalised word is written across the whole document (also in
+ * lower case? capitalised inside sentences? last in a run of capitalised
+ * words, as a surname?) is a feature of the models with document
+ * features. Scan every sentence of a document, then tag them; a caller
+ * that cannot wait for the end of a document may skip the scan, at some
+ * cost in accuracy. Returns 0 or MK_ENOMEM. */
+MK_MUST_USE int mk__ner_doc_scan(mk__ner_work *w, const mk__ner_tok *toks, size_t n,
+                                 mk_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Models. */
 
 typedef struct mk__ner mk__ner;
 
-/* Reads a model from DATA[0..LEN). Everything is checked (magic, format
- * version, feature version, sizes, checksums, key order): a truncated,
- * corrupt or foreign file gives NULL and MK_EINPUT with a message. DATA
- * must stay valid and unchanged while the model lives (a const array in
- * the program, or a buffer the caller keeps); on a big-endian host or at
- * an address not 4-aligned it is copied. The model is immutable: threads
- * may share it. */
+/* Reads a model from DATA[0..LEN) (a const array built into the program,
+ * or a file's bytes; any alignment, read only during the call).
+ * Everything is checked (magic, format version, feature version, sizes,
+ * checksums, key order): a truncated, corrupt or foreign file gives NULL
+ * and MK_EINPUT with a message, never a crash. The model is immutable:
+ * threads may share it. */
 mk__ner *mk__ner_load(const void *data, size_t len, mk_error *err);
 
-/* Reads the model file PATH (the model owns the bytes). */
+/* Reads the model file PATH. */
 mk__ner *mk__ner_load_file(const char *path, mk_error *err);
 
 void mk__ner_free(mk__ner *m);
@@ -176,6 +185,13 @@ void mk__ner_trainer_free(mk__ner_trainer *t);
 MK_MUST_USE int mk__ner_trainer_add(mk__ner_trainer *t, int dev, long doc, const char *text,
                                     size_t len, const mk__ner_ent *ents, size_t nents,
                                     size_t *misaligned, mk_error *err);
+
+/* Later sentences come from source SRC (0 to 63; 0 at first), a file or
+ * corpus. A type no sentence of a source marks is taken as not annotated
+ * there: predicting it where that source says O is not an error (NERP,
+ * for one, has people and places but no organisations). Returns 0 or
+ * MK_EUSAGE. */
+int mk__ner_trainer_source(mk__ner_trainer *t, int src);
 
 /* One pass over the training set in an order drawn from the seed and the
  * epoch number. Returns the number of tokens tagged wrong, or MK_ENOMEM. */

@@ -13,7 +13,7 @@
 0  extract/obfuscated              printf 'Write to Expo.MDY [at] Gmail [dot] com, sales(at)example.co.th, mailto:a.b@EXAMPLE.org, or [email protected].\n' | mekong extract --types email
 0  extract/not-dates               printf 'On 31 February 2024, room 2567, 13/13/2024, version 1.5.24, every Friday, US$2024.\n' | mekong extract --types date
 0  extract/stats                   printf 'It rained yesterday; call 0917 555 0142.\n' | mekong extract --stats 2>&1 >/dev/null | tail -9
-2  .                               mekong extract --types location
+2  .                               mekong extract --types money
 2  .                               mekong extract --region XX tests/data/good.txt
 2  .                               mekong extract --ref-date 2024-13-01 tests/data/good.txt
 1  .                               mekong segment --tokens tests/data/good.txt | mekong extract
