@@ -1028,7 +1028,7 @@ prepare(mk__ner_work *w, const mk__ner_tok *toks, size_t n, int full)
     for (i = 0; i < n; i++) {
         struct tattr *a = &w->at[i];
         token_attr(&toks[i], a, full);
-        if (w->lists != NULL)
+        if (full && w->lists != NULL)
             a->lists = w->lists(w->lists_ctx, toks[i].s, toks[i].len) & 0xFF;
         if (a->ucase != 0)
             cased++;

@@ -104,9 +104,20 @@ nents(size_t i)
     return k;
 }
 
-/* Trains a model with SEED into OUT; returns 0 on success. */
+/* A word list: "Mr" is a title (bit 0); CTX counts the calls. */
+static unsigned
+titles(void *ctx, const char *s, size_t len)
+{
+    (*(long *)ctx)++;
+    return len == 2 && memcmp(s, "Mr", 2) == 0 ? 1u : 0u;
+}
+
+static long list_calls;
+
+/* Trains a model with SEED into OUT, with the word list when LISTS;
+ * returns 0 on success. */
 static int
-train(uint64_t seed, mk_buf *out)
+train_lists(uint64_t seed, mk_buf *out, int lists)
 {
     mk__ner_train_opts o;
     mk__ner_trainer *t;
@@ -117,6 +128,10 @@ train(uint64_t seed, mk_buf *out)
     mk__ner_train_opts_init(&o);
     o.lang = "en";
     o.seed = seed;
+    if (lists) {
+        o.lists = titles;
+        o.lists_ctx = &list_calls;
+    }
     t = mk__ner_trainer_new(&o, &err);
     if (t == NULL)
         return -1;
@@ -139,12 +154,20 @@ train(uint64_t seed, mk_buf *out)
         /* a model that learned its own data scores it perfectly */
         mk__ner *m = mk__ner_load(out->p, out->len, &err);
         mk__ner_score sc;
+
+
         if (m == NULL || mk__ner_trainer_eval(t, m, &sc, &err) != 0 || mk__ner_f1(&sc, 0) < 0.99)
             rc = -1;
         mk__ner_free(m);
     }
     mk__ner_trainer_free(t);
     return rc;
+}
+
+static int
+train(uint64_t seed, mk_buf *out)
+{
+    return train_lists(seed, out, 0);
 }
 
 /* The entities M finds in S as "type:text;..." */
@@ -241,6 +264,31 @@ out:
     mk__ner_work_free(w);
     mk__buf_free(&b);
     free(s);
+}
+
+/* The hook for word lists: the trainer and the tagger both ask it. */
+TEST(lists)
+{
+    mk_buf b = { NULL, 0, 0 };
+    mk__ner *m = NULL;
+    mk__ner_work *w = mk__ner_work_new(NULL);
+    long before;
+
+    list_calls = 0;
+    CHECK(train_lists(2, &b, 1) == 0);
+    CHECK(list_calls > 0);
+    m = mk__ner_load(b.p, b.len, NULL);
+    CHECK(m != NULL);
+    if (m != NULL) {
+        mk__ner_work_set_lists(w, titles, &list_calls);
+        before = list_calls;
+        CHECK(strcmp(tag(m, w, "Mr Rui Costa flew to Quito on Monday ."),
+                     "person:Rui Costa;location:Quito") == 0);
+        CHECK(list_calls == before + 9);
+    }
+    mk__ner_free(m);
+    mk__ner_work_free(w);
+    mk__buf_free(&b);
 }
 
 TEST(deterministic)
@@ -422,6 +470,7 @@ main(void)
     RUN(tokenize_clusters);
     RUN(train_and_tag);
     RUN(long_sentence);
+    RUN(lists);
     RUN(deterministic);
     RUN(round_trip);
     RUN(reject_bad_models);
