@@ -208,7 +208,8 @@ connector(const char *t, const word *x, int org)
     static const char *const inst[] = { "of", "and", "for", "the", "de", "ng", "dan", "và",
                                         "du", "des", "la", "del", "y", "&" };
     static const char *const pers[] = { "bin", "binti", "bt", "van", "de", "da", "dos", "al",
-                                        "el", "von", "der", "la", "le" };
+                                        "el", "von", "der", "la", "le", "dela", "del", "delos",
+                                        "san", "y", "a/l", "a/p" };
     size_t l = x->eb - x->sb;
     const char *const *list = org ? inst : pers;
     size_t n = org ? sizeof inst / sizeof inst[0] : sizeof pers / sizeof pers[0];
@@ -592,6 +593,20 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                     break;
             }
             /* "The", sentence-initial capitals are not the name */
+            /* words of a person found before are not the institution's
+             * ("... Juan dela Cruz ng Kagawaran ng Kalusugan") */
+            for (int moved = 1; moved && s < e;) {
+                moved = 0;
+                for (size_t k = 0; k < n && k < cap; k++)
+                    if (out[k].type == MK_ENT_PERSON && out[k].start_b <= w[s].sb &&
+                        w[s].sb < out[k].end_b) {
+                        s++;
+                        moved = 1;
+                        break;
+                    }
+                while (moved && s < e && !w[s].cap)
+                    s++;   /* the connector after the name */
+            }
             static const char *const lead[] = { "The", "Sa", "Ang", "Ng", "Si", "Sina", "Ni", "Di",
                                                 "Ke", "Dari", "Oleh", "Para" };
             for (size_t k = 0; k < sizeof lead / sizeof lead[0] && s < e; k++)
