@@ -212,8 +212,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 /* Reads FILE into the trainer (DEV: as development data); *DOC numbers
  * the documents across files. Returns 0, or 1 after printing an error. */
 static int
-read_file(struct opts *o, mk__ner_trainer *tr, const char *file, int dev, long *doc,
-          size_t *misaligned, size_t *crossing)
+read_file(mk__ner_trainer *tr, const char *file, int dev, long *doc, size_t *misaligned,
+          size_t *crossing)
 {
     FILE *f = fopen(file, "r");
     char *line = NULL;
@@ -233,7 +233,7 @@ read_file(struct opts *o, mk__ner_trainer *tr, const char *file, int dev, long *
         json_error_t je;
         json_t *rec, *jt, *jents, *jsents, *e;
         const char *text;
-        size_t len, ne, i, k, nsent;
+        size_t len, ne, i, k, nsent, ncp;
 
         lineno++;
         if (n == 1 && line[0] == '\n')
@@ -253,10 +253,6 @@ read_file(struct opts *o, mk__ner_trainer *tr, const char *file, int dev, long *
         }
         text = json_string_value(jt);
         len = json_string_length(jt);
-        if (o->lang[0] == '\0') {
-            const char *l = json_string_value(json_object_get(rec, "lang"));
-            snprintf(o->lang, sizeof o->lang, "%s", l != NULL && strlen(l) < 8 ? l : "und");
-        }
         jents = json_object_get(rec, "entities");
         ne = json_is_array(jents) ? json_array_size(jents) : 0;
         if (ne + 1 > entcap) {
@@ -274,12 +270,20 @@ read_file(struct opts *o, mk__ner_trainer *tr, const char *file, int dev, long *
         nsent = json_is_array(jsents) && json_array_size(jsents) > 0 ? json_array_size(jsents)
                                                                     : 1;
         (*doc)++;
+        ncp = mk_utf8_count(text, len);
         for (k = 0; k < nsent && status == 0; k++) {
-            size_t a = 0, z = mk_utf8_count(text, len), m = 0, ab, zb;
+            size_t a = 0, z = ncp, m = 0, ab, zb;
             if (json_is_array(jsents) && json_array_size(jsents) > 0) {
                 json_t *se = json_array_get(jsents, k);
-                a = (size_t)json_integer_value(json_array_get(se, 0));
-                z = (size_t)json_integer_value(json_array_get(se, 1));
+                json_int_t sa = json_integer_value(json_array_get(se, 0));
+                json_int_t sz = json_integer_value(json_array_get(se, 1));
+                if (sa < 0 || sz < sa || (size_t)sz > ncp) {
+                    cli_warn(file, lineno, "sentence %zu is not inside the text", k + 1);
+                    status = 1;
+                    break;
+                }
+                a = (size_t)sa;
+                z = (size_t)sz;
             }
             json_array_foreach(jents, i, e) {
                 const char *ty = json_string_value(json_object_get(e, "type"));
@@ -413,10 +417,10 @@ main(int argc, char *argv[])
     for (i = 0; i < o.ntrain && status == 0; i++) {
         if (mk__ner_trainer_source(tr, i) != 0)
             return 1;       /* MAX_FILES keeps it in range */
-        status |= read_file(&o, tr, o.train[i], 0, &doc, &mis, &crossing);
+        status |= read_file(tr, o.train[i], 0, &doc, &mis, &crossing);
     }
     for (i = 0; i < o.ndev && status == 0; i++)
-        status |= read_file(&o, tr, o.dev[i], 1, &doc, &dmis, &dcross);
+        status |= read_file(tr, o.dev[i], 1, &doc, &dmis, &dcross);
     if (status != 0)
         goto out;
     mk__ner_trainer_counts(tr, &sents, &toks, &dsents, NULL);

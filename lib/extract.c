@@ -59,6 +59,14 @@ struct mk_extractor {
         int type;
     } *known;
     size_t nknown, capknown;
+    /* an index of them: the full text of each, and each word of a
+     * person's full name, to the newest entry that has it */
+    struct key {
+        size_t off, len;              /* the key, in names */
+        size_t known;                 /* index + 1; 0 for an empty slot */
+        int type;
+    } *keys;
+    size_t capkeys, nkeys;
     mk_buf names;
     mk_name_match *nm;
     size_t capnm;
@@ -71,6 +79,18 @@ struct mk_extractor {
     } models[16];
     size_t nmodels;
     mk__ner_work *nw;
+    /* the pieces of the document, kept for people and institutions: the
+     * tagger reads a whole document before it tags (how a word is written
+     * elsewhere in it tells a name from a word) */
+    mk_buf ptext;
+    struct pinfo {
+        size_t off, len;              /* in ptext */
+        size_t raw_lo, raw_hi;        /* its dates, phones, e-mails in raw */
+        char lang[16];
+    } *pinfo;
+    size_t npinfo, cappinfo;
+    const char **ptexts;
+    size_t *plens, capptexts;
     size_t *ws, *we;
     int *wc;
     mk_entity *ents;
@@ -127,7 +147,12 @@ mk_extractor_free(mk_extractor *x)
     for (size_t i = 0; i < x->nmodels; i++)
         mk__ner_free(x->models[i].m);
     mk__ner_work_free(x->nw);
+    mk__buf_free(&x->ptext);
+    free(x->pinfo);
+    free(x->ptexts);
+    free(x->plens);
     free(x->known);
+    free(x->keys);
     free(x->ws);
     free(x->we);
     free(x->wc);
@@ -231,6 +256,11 @@ mk_extract_begin(mk_extractor *x, const char *date, size_t date_len)
     x->vals.len = 0;
     x->nknown = 0;
     x->names.len = 0;
+    x->nkeys = 0;
+    x->npinfo = 0;
+    x->ptext.len = 0;
+    if (x->keys != NULL)
+        memset(x->keys, 0, x->capkeys * sizeof *x->keys);
     x->ref[0] = '\0';
 }
 
@@ -457,6 +487,66 @@ nearest_hint(const hint *h, size_t nh, size_t at)
 }
 
 static int overlaps(const rawent *r, size_t nraw, size_t piece, size_t sb, size_t eb, int type);
+static int set_offsets(mk_extractor *x, const char *text, size_t first_raw);
+
+static size_t
+key_hash(const char *s, size_t n, int type)
+{
+    size_t h = (size_t)1469598103934665603ULL ^ (size_t)type;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * (size_t)1099511628211ULL;
+    return h;
+}
+
+/* The slot of key S[0..N) of TYPE: where it is, or the empty one where it
+ * goes. */
+static struct key *
+key_slot(const mk_extractor *x, const char *s, size_t n, int type)
+{
+    size_t mask = x->capkeys - 1;
+    for (size_t h = key_hash(s, n, type) & mask;; h = (h + 1) & mask) {
+        struct key *k = &x->keys[h];
+        if (k->known == 0 || (k->type == type && k->len == n &&
+                              memcmp(x->names.p + k->off, s, n) == 0))
+            return k;
+    }
+}
+
+static int
+add_key(mk_extractor *x, size_t off, size_t n, int type, size_t known)
+{
+    if (2 * (x->nkeys + 1) > x->capkeys) {
+        /* grow and put the keys back */
+        size_t nc = x->capkeys ? 2 * x->capkeys : 256;
+        struct key *old = x->keys;
+        size_t oc = x->capkeys;
+        x->keys = calloc(nc, sizeof *x->keys);
+        if (x->keys == NULL) {
+            x->keys = old;
+            return MK_ENOMEM;
+        }
+        x->capkeys = nc;
+        for (size_t i = 0; i < oc; i++)
+            if (old[i].known)
+                *key_slot(x, x->names.p + old[i].off, old[i].len, old[i].type) = old[i];
+        free(old);
+    }
+    struct key *k = key_slot(x, x->names.p + off, n, type);
+    if (k->known == 0)
+        x->nkeys++;
+    *k = (struct key){ off, n, known + 1, type };
+    return 0;
+}
+
+/* The newest known entry of TYPE with key S[0..N), or NULL. */
+static const struct known *
+lookup(const mk_extractor *x, const char *s, size_t n, int type)
+{
+    if (x->capkeys == 0)
+        return NULL;
+    const struct key *k = key_slot(x, s, n, type);
+    return k->known ? &x->known[k->known - 1] : NULL;
+}
 
 static int
 know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int type)
@@ -479,7 +569,19 @@ know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int typ
     k->val_len = vn;
     if (mk__buf_add(&x->names, v, vn) != 0)
         return MK_ENOMEM;
-    x->nknown++;
+    size_t idx = x->nknown++, off = k->off;
+    if (add_key(x, off, n, type, idx) != 0)
+        return MK_ENOMEM;
+    /* each word of a person's full name ("Zhou", "Hanlin") */
+    if (type == MK_ENT_PERSON)
+        for (size_t a = 0; a < n;) {
+            size_t b = a;
+            while (b < n && x->names.p[off + b] != ' ')
+                b++;
+            if (b - a >= 2 && b - a < n && add_key(x, off + a, b - a, type, idx) != 0)
+                return MK_ENOMEM;
+            a = b + 1;
+        }
     return 0;
 }
 
@@ -489,28 +591,13 @@ know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int typ
 static void
 name_value(const mk_extractor *x, const char *s, size_t n, int type, const char **v, size_t *vn)
 {
+    const struct known *kn = lookup(x, s, n, type);
+
     *v = s;
     *vn = n;
-    for (size_t k = 0; k < x->nknown; k++) {
-        const struct known *kn = &x->known[k];
-        const char *ks = x->names.p + kn->off;
-        if (kn->type != type)
-            continue;
-        if (kn->len == n && memcmp(ks, s, n) == 0) {
-            *v = x->names.p + kn->val;
-            *vn = kn->val_len;
-            return;
-        }
-        /* a word of a person's full name, as a word */
-        if (type == MK_ENT_PERSON && n < kn->len) {
-            for (size_t o = 0; o + n <= kn->len; o++)
-                if (memcmp(ks + o, s, n) == 0 && (o == 0 || ks[o - 1] == ' ') &&
-                    (o + n == kn->len || ks[o + n] == ' ')) {
-                    *v = x->names.p + kn->val;
-                    *vn = kn->val_len;
-                    return;
-                }
-        }
+    if (kn != NULL) {
+        *v = x->names.p + kn->val;
+        *vn = kn->val_len;
     }
 }
 
@@ -614,17 +701,15 @@ tag_names(mk_extractor *x, const char *text, size_t len, const char *lang)
 }
 
 static int
-names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_t first_raw)
+names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_t first_raw,
+          const mk_name_match *tagged, size_t ntagged)
 {
-    long nt = tag_names(x, text, len, lang);
-    if (nt < 0)
-        return MK_ENOMEM;
-    size_t c = mk__names_find(text, len, lang, x->tagged, (size_t)nt, x->nm, x->capnm), i;
+    size_t c = mk__names_find(text, len, lang, tagged, ntagged, x->nm, x->capnm), i;
 
     if (c > x->capnm) {
         if (grow((void **)&x->nm, &x->capnm, c, sizeof *x->nm) != 0)
             return MK_ENOMEM;
-        c = mk__names_find(text, len, lang, x->tagged, (size_t)nt, x->nm, x->capnm);
+        c = mk__names_find(text, len, lang, tagged, ntagged, x->nm, x->capnm);
     }
     /* full names first, so that an acronym after one finds it */
     for (int pass = 0; pass < 2; pass++)
@@ -682,21 +767,17 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
              overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, sb, eb, MK_ENT_ORG) ||
              overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, sb, eb, MK_ENT_EMAIL)))
             continue;
-        for (size_t k = 0; k < x->nknown; k++) {
-            const struct known *kn = &x->known[k];
+        static const int types[] = { MK_ENT_PERSON, MK_ENT_ORG, MK_ENT_LOCATION };
+        for (size_t ty = 0; ty < sizeof types / sizeof types[0]; ty++) {
+            if (!(x->types & types[ty]))
+                continue;
+            /* a person's single word must be capitalized */
+            if (types[ty] == MK_ENT_PERSON && x->wc[i] != 1)
+                continue;
+            const struct known *kn = lookup(x, text + sb, eb - sb, types[ty]);
+            if (kn == NULL)
+                continue;
             const char *ks = x->names.p + kn->off;
-            size_t n = eb - sb;
-            int hit = 0;
-            if (!(x->types & kn->type))
-                continue;
-            if (kn->len == n && memcmp(ks, text + sb, n) == 0)
-                hit = 1;
-            else if (kn->type == MK_ENT_PERSON && x->wc[i] == 1 && n >= 2)
-                for (size_t o = 0; o + n <= kn->len && !hit; o++)
-                    hit = memcmp(ks + o, text + sb, n) == 0 && (o == 0 || ks[o - 1] == ' ') &&
-                          (o + n == kn->len || ks[o + n] == ' ');
-            if (!hit)
-                continue;
             /* two words of the full name in a row are one mention */
             size_t e = eb, j = i;
             while (kn->type == MK_ENT_PERSON && j + 1 < nw && x->ws[j + 1] == x->we[j] + 1 &&
@@ -854,9 +935,34 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
             r->date = *d;
         }
     }
-    if ((x->types & (MK_ENT_PERSON | MK_ENT_ORG | MK_ENT_LOCATION)) &&
-        names_add(x, text, len, lang, first_raw) != 0)
+    if (x->types & (MK_ENT_PERSON | MK_ENT_ORG | MK_ENT_LOCATION)) {
+        /* people and institutions wait for the document's end */
+        if (grow((void **)&x->pinfo, &x->cappinfo, x->npinfo + 1, sizeof *x->pinfo) != 0)
+            goto nomem;
+        struct pinfo *pi = &x->pinfo[x->npinfo++];
+        pi->off = x->ptext.len;
+        pi->len = len;
+        pi->raw_lo = first_raw;
+        pi->raw_hi = x->nraw;
+        snprintf(pi->lang, sizeof pi->lang, "%s", lang);
+        if (mk__buf_add(&x->ptext, text, len) != 0)
+            goto nomem;
+    }
+    if (set_offsets(x, text, first_raw) != 0)
         goto nomem;
+    x->pieces++;
+    x->seen++;
+    return 0;
+nomem:
+    return mk__err(err, MK_ENOMEM, 0, "out of memory");
+}
+
+/* The text copies and code-point offsets of raws FIRST.. of TEXT. */
+static int
+set_offsets(mk_extractor *x, const char *text, size_t first_raw)
+{
+    size_t i;
+
     for (i = first_raw; i < x->nraw; i++) {
         rawent *r = &x->raw[i];
         r->txt_off = x->vals.len;
@@ -873,11 +979,114 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
         r->start = from_cp + mk_utf8_count(text + from_b, r->start_b - from_b);
         r->end = r->start + mk_utf8_count(text + r->start_b, r->end_b - r->start_b);
     }
-    x->pieces++;
-    x->seen++;
     return 0;
 nomem:
-    return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    return MK_ENOMEM;
+}
+
+static int
+same_lang(const char *a, const char *b)
+{
+    size_t na = strcspn(a, "-_"), nb = strcspn(b, "-_");
+    return na == nb && memcmp(a, b, na) == 0;
+}
+
+/* People, institutions and places of the document's pieces: the tagger
+ * over the whole document (one language) or piece by piece (several),
+ * then the rules, piece by piece in order. */
+static int
+names_doc(mk_extractor *x)
+{
+    size_t p, k = 0, ns = 0;
+    const mk__ner_doc_span *ds = NULL;
+    const mk__ner *m = NULL;
+    mk_error err;
+    int one = 1;
+
+    if (x->npinfo == 0)
+        return 0;
+    for (p = 1; p < x->npinfo; p++)
+        one &= same_lang(x->pinfo[p].lang, x->pinfo[0].lang);
+    if (one && (m = model_for(x, x->pinfo[0].lang)) != NULL) {
+        if (x->nw == NULL && (x->nw = mk__ner_work_new(&err)) == NULL)
+            return MK_ENOMEM;
+        if (x->npinfo > x->capptexts) {
+            size_t nc = x->npinfo;
+            const char **t = realloc(x->ptexts, nc * sizeof *t);
+            if (t == NULL)
+                return MK_ENOMEM;
+            x->ptexts = t;
+            size_t *l = realloc(x->plens, nc * sizeof *l);
+            if (l == NULL)
+                return MK_ENOMEM;
+            x->plens = l;
+            x->capptexts = nc;
+        }
+        for (p = 0; p < x->npinfo; p++) {
+            x->ptexts[p] = x->ptext.p + x->pinfo[p].off;
+            x->plens[p] = x->pinfo[p].len;
+        }
+        int n = mk__ner_tag_doc(m, x->nw, x->ptexts, x->plens, x->npinfo, &ds, &err);
+        if (n < 0)
+            return n;
+        ns = (size_t)n;
+    }
+    for (p = 0; p < x->npinfo; p++) {
+        const struct pinfo *pi = &x->pinfo[p];
+        const char *text = x->ptext.p + pi->off;
+        size_t nt = 0;
+        if (one) {
+            /* this piece's spans of the document's */
+            for (; k < ns && ds[k].piece < p; k++)
+                ;
+            size_t k0 = k;
+            while (k < ns && ds[k].piece == p)
+                k++;
+            if (grow((void **)&x->tagged, &x->captagged, k - k0 + 1, sizeof *x->tagged) != 0)
+                return MK_ENOMEM;
+            for (size_t q = k0; q < k; q++) {
+                int type = ds[q].type == MK__NER_PER ? MK_ENT_PERSON
+                         : ds[q].type == MK__NER_ORG ? MK_ENT_ORG
+                         : ds[q].type == MK__NER_LOC ? MK_ENT_LOCATION : 0;
+                if (type == 0)
+                    continue;
+                x->tagged[nt].start_b = ds[q].start_b;
+                x->tagged[nt].end_b = ds[q].end_b;
+                x->tagged[nt].type = type;
+                x->tagged[nt].flags = 0;
+                nt++;
+            }
+        } else {
+            long t = tag_names(x, text, pi->len, pi->lang);
+            if (t < 0)
+                return MK_ENOMEM;
+            nt = (size_t)t;
+        }
+        /* the piece's own raws are found by range: its dates, phones and
+         * e-mails, then the names added now */
+        size_t first = x->nraw;
+        x->pieces = p;
+        if (names_add(x, text, pi->len, pi->lang, first, x->tagged, nt) != 0)
+            return MK_ENOMEM;
+        for (size_t q = first; q < x->nraw; q++)
+            x->raw[q].piece = p;
+        /* names may not overlap the piece's dates, phones and e-mails */
+        size_t w = first;
+        for (size_t q = first; q < x->nraw; q++) {
+            int clash = 0;
+            for (size_t o = pi->raw_lo; o < pi->raw_hi && !clash; o++)
+                clash = x->raw[o].start_b < x->raw[q].end_b && x->raw[q].start_b < x->raw[o].end_b &&
+                        x->raw[o].type != MK_ENT_DATE;
+            if (!clash)
+                x->raw[w++] = x->raw[q];
+        }
+        x->nraw = w;
+        if (set_offsets(x, text, first) != 0)
+            return MK_ENOMEM;
+    }
+    x->npinfo = 0;
+    x->ptext.len = 0;
+    return 0;
 }
 
 static int
@@ -947,6 +1156,8 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
     int ry, rm, rd;
     size_t i, base;
 
+    if (names_doc(x) != 0)
+        return mk__err(err, MK_ENOMEM, 0, "out of memory");
     reference(x, &ry, &rm, &rd);
     if (ry)
         snprintf(x->ref, sizeof x->ref, "%04d-%02d-%02d", ry, rm, rd);

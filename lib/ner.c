@@ -65,7 +65,9 @@
 #define MODEL_DOCF 1            /* header flag: document memory features */
 
 #define BOS_TAG 31              /* "tag" before the first token */
-#define MAXKEYS 96              /* features of one token, at most */
+#define MAXKEYS 96              /* room for the features of one token: at
+                                   most 69 static (with all 8 list bits on
+                                   3 tokens) and 6 dynamic */
 #define MEM_MAX 4096            /* words a document remembers */
 #define CHUNK 1024              /* tokens of a long sentence whose attributes
                                    are held at once: memory stays bounded */
@@ -380,6 +382,14 @@ struct mk__ner_work {
     void *lists_ctx;
     struct memslot *mem;        /* MEM_MAX * 2 slots, allocated on first use */
     size_t nmem;
+    /* mk__ner_tag_doc: the tokens of every piece, where each piece's start,
+     * and the entities */
+    mk__ner_tok *dtok;
+    size_t dtokcap;
+    size_t *doff;
+    size_t doffcap;
+    mk__ner_doc_span *dspans;
+    size_t dspancap;
 };
 
 mk__ner_work *
@@ -402,6 +412,9 @@ mk__ner_work_free(mk__ner_work *w)
     free(w->tags);
     free(w->spans);
     free(w->mem);
+    free(w->dtok);
+    free(w->doff);
+    free(w->dspans);
     free(w);
 }
 
@@ -420,13 +433,14 @@ mk__ner_doc_begin(mk__ner_work *w)
     w->nmem = 0;
 }
 
-/* Grows *P (of elements of SIZE) to hold N. */
+/* Grows the array that the pointer at PP points to (elements of SIZE,
+ * capacity *CAP) to hold N. The pointer is read and written with memcpy,
+ * so that any pointer type may be passed. Returns 0 or MK_ENOMEM. */
 static int
 grow(void *pp, size_t *cap, size_t n, size_t size)
 {
-    void **p = pp;
     size_t c = *cap ? *cap : 64;
-    void *q;
+    void *p, *q;
 
     if (n <= *cap)
         return 0;
@@ -435,10 +449,11 @@ grow(void *pp, size_t *cap, size_t n, size_t size)
             return MK_ENOMEM;
         c *= 2;
     }
-    q = realloc(*p, c * size);
+    memcpy(&p, pp, sizeof p);
+    q = realloc(p, c * size);
     if (q == NULL)
         return MK_ENOMEM;
-    *p = q;
+    memcpy(pp, &q, sizeof q);
     *cap = c;
     return 0;
 }
@@ -923,7 +938,13 @@ token_attr(const mk__ner_tok *t, struct tattr *a, int full)
 
 #define AT(j) ((j) < 0 ? &pad_bos : (size_t)(j) >= n ? &pad_eos : &at[(j)])
 
-/* The features of token I that do not depend on earlier decisions. */
+/* The features of token I of the N in AT that do not depend on earlier
+ * decisions (DBITS: its document statistics, -1 for none). Each is a
+ * template and the hashes it combines: what the word is (form, lower
+ * case, shapes, prefixes and suffixes, kind, script, case, characters,
+ * spacing, length), what its neighbours are (lower case of 3 either side,
+ * shapes of 2, word bigrams, 3-letter suffixes), the headline and list
+ * flags, and in scripts without spaces the cluster n-grams around it. */
 static size_t
 static_keys(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, uint32_t *out)
 {
@@ -1346,7 +1367,7 @@ mk__ner_load(const void *data, size_t len, mk_error *err)
     m->ntags = 1 + 2 * m->ntypes;
     m->out_mask = p[25];
     m->flags = p[26];
-    if (m->ntypes < 1 || m->ntypes > MK__NER_MAXTYPES || (m->flags & ~MODEL_DOCF) != 0 ||
+    if (m->ntypes < 1 || m->ntypes > MK__NER_MAXTYPES || (m->flags & ~(unsigned)MODEL_DOCF) != 0 ||
         (m->out_mask >> m->ntypes) != 0)
         return load_fail(m, err, "corrupt model: bad tag set");
     for (j = 0; j < m->ntypes; j++) {
@@ -1614,6 +1635,56 @@ mk__ner_spans(const mk__ner *m, mk__ner_work *w, const mk__ner_tok *toks, size_t
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
     *spans = w->spans;
     return r;
+}
+
+int
+mk__ner_tag_doc(const mk__ner *m, mk__ner_work *w, const char *const *texts, const size_t *lens,
+                size_t npieces, const mk__ner_doc_span **spans, mk_error *err)
+{
+    size_t p, nt = 0, ns = 0;
+
+    if (grow(&w->doff, &w->doffcap, npieces + 1, sizeof *w->doff) != 0)
+        return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    mk__ner_doc_begin(w);
+    /* every piece tokenized and scanned before any is tagged */
+    for (p = 0; p < npieces; p++) {
+        const mk__ner_tok *t;
+        int n = mk__ner_tokenize(w, texts[p], lens[p], &t, err);
+        if (n < 0)
+            return n;
+        if (grow(&w->dtok, &w->dtokcap, nt + (size_t)n + 1, sizeof *w->dtok) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
+        memcpy(w->dtok + nt, t, (size_t)n * sizeof *t);
+        w->doff[p] = nt;
+        nt += (size_t)n;
+        if ((m->flags & MODEL_DOCF) && mk__ner_doc_scan(w, w->dtok + w->doff[p], (size_t)n,
+                                                        err) < 0)
+            return MK_ENOMEM;
+    }
+    w->doff[npieces] = nt;
+    for (p = 0; p < npieces; p++) {
+        const mk__ner_tok *t = w->dtok + w->doff[p];
+        const mk__ner_span *sp;
+        int k = mk__ner_spans(m, w, t, w->doff[p + 1] - w->doff[p], &sp, err), j;
+        if (k < 0)
+            return k;
+        if (grow(&w->dspans, &w->dspancap, ns + (size_t)k + 1, sizeof *w->dspans) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
+        for (j = 0; j < k; j++) {
+            mk__ner_doc_span *d = &w->dspans[ns++];
+            const mk__ner_tok *a = &t[sp[j].first], *z = &t[sp[j].last];
+            d->piece = p;
+            d->start_b = (size_t)(a->s - texts[p]);
+            d->end_b = (size_t)(z->s + z->len - texts[p]);
+            d->start = a->start;
+            d->end = z->end;
+            d->type = sp[j].type;
+        }
+    }
+    if (ns > INT32_MAX)
+        return mk__err(err, MK_ELIMIT, 0, "%zu entities in a document", ns);
+    *spans = w->dspans;
+    return (int)ns;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2009,7 +2080,7 @@ mk__ner_trainer_epoch(mk__ner_trainer *t, mk_error *err)
                 const struct tattr *a = &t->at[x];
                 uint32_t keys[MAXKEYS];
                 int64_t score[MK__NER_MAXTAGS] = { 0 };
-                int p, g = t->gold[x];
+                int p, g = t->gold[x], unmarked;
                 memcpy(keys, t->keys + t->koff[x], (t->koff[x + 1] - t->koff[x]) * sizeof *keys);
                 nk = t->koff[x + 1] - t->koff[x];
                 nk += dyn_keys(a, t1, t2, docf ? mem_label(t->w, a, t->o.ntypes) : -1,
@@ -2025,7 +2096,9 @@ mk__ner_trainer_epoch(mk__ner_trainer *t, mk_error *err)
                 }
                 p = choose(score, T, t1);
                 t->c++;
-                if (p != g && !(g == 0 && !(t->src_types[se->src] & (1u << ((p - 1) / 2))))) {
+                /* a type the source does not mark may be right where it says O */
+                unmarked = g == 0 && p > 0 && !(t->src_types[se->src] & (1u << ((p - 1) / 2)));
+                if (p != g && !unmarked) {
                     wrong++;
                     for (j = 0; j < nk; j++) {
                         size_t r = row_of(t, keys[j], 1);
@@ -2050,18 +2123,19 @@ mk__ner_trainer_epoch(mk__ner_trainer *t, mk_error *err)
     return wrong;
 }
 
-/* Without libm: the link lines stay as they are. Rounds half away from
- * zero, as lround. */
-static inline double
-dabs(double x)
+/* The int16 of a weight NUM / C when the largest, MAXNUM / C, is 32767,
+ * rounded half away from zero (as lround, but without libm). A product
+ * and a quotient, and no sum a compiler could fuse with them. */
+static long
+quantize(int64_t num, int64_t maxnum)
 {
-    return x < 0.0 ? -x : x;
-}
+    double q;
 
-static inline long
-dround(double x)
-{
-    return (long)(x < 0.0 ? x - 0.5 : x + 0.5);
+    if (maxnum == 0)
+        return 0;
+    q = (double)num * 32767.0 / (double)maxnum;
+    q = q < 0.0 ? q - 0.5 : q + 0.5;
+    return q > 32767.0 ? 32767 : q < -32767.0 ? -32767 : (long)q;
 }
 
 static int
@@ -2096,38 +2170,42 @@ int
 mk__ner_trainer_save(mk__ner_trainer *t, mk_buf *out, mk_error *err)
 {
     int T = t->ntags, k;
-    double C = t->c > 0 ? (double)t->c : 1.0, maxabs = 0.0, scale, thr;
-    double *avg = NULL;
+    int64_t C = t->c > 0 ? (int64_t)t->c : 1, maxnum = 0;
+    int64_t *num = NULL;        /* C times the averaged weights: exact */
     uint64_t *sel = NULL;
     size_t r, nsel = 0, total, i;
     unsigned char *p;
+    double scale;
 
     if (t->nrows > 0) {
-        avg = malloc(t->nrows * (size_t)T * sizeof *avg);
+        num = malloc(t->nrows * (size_t)T * sizeof *num);
         sel = malloc(t->nrows * sizeof *sel);
-        if (avg == NULL || sel == NULL) {
-            free(avg);
+        if (num == NULL || sel == NULL) {
+            free(num);
             free(sel);
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
         }
     }
+    /* whole numbers until the one division of each weight, which has no
+     * addition to fuse with it: the bytes do not depend on the compiler */
     for (r = 0; r < t->nrows * (size_t)T; r++) {
-        avg[r] = ((double)t->wt[r] * (C + 1.0) - (double)t->ut[r]) / C;
-        if (dabs(avg[r]) > maxabs)
-            maxabs = dabs(avg[r]);
+        num[r] = (int64_t)t->wt[r] * (C + 1) - t->ut[r];
+        if (num[r] > maxnum || -num[r] > maxnum)
+            maxnum = num[r] < 0 ? -num[r] : num[r];
     }
-    scale = maxabs > 0.0 ? maxabs / 32767.0 : 1.0;
-    thr = t->o.prune * maxabs;
+    scale = maxnum > 0 ? (double)maxnum / (double)C / 32767.0 : 1.0;
     for (r = 0; r < t->nrows; r++) {
-        double m = 0.0;
+        int64_t m = 0;
         int nz = 0;
         for (k = 0; k < T; k++) {
-            double a = dabs(avg[r * (size_t)T + (size_t)k]);
+            int64_t a = num[r * (size_t)T + (size_t)k];
+            if (a < 0)
+                a = -a;
             if (a > m)
                 m = a;
-            nz |= dround(a / scale) != 0;
+            nz |= quantize(a, maxnum) != 0;
         }
-        if (nz && m >= thr)
+        if (nz && (double)m >= t->o.prune * (double)maxnum)
             sel[nsel++] = (uint64_t)t->rowkey[r] << 32 | (uint64_t)r;
     }
     if (nsel > 1)
@@ -2135,13 +2213,13 @@ mk__ner_trainer_save(mk__ner_trainer *t, mk_buf *out, mk_error *err)
     total = HEADER_SIZE + 4 * nsel + 2 * nsel * (size_t)T;
     total = (total + 3) & ~(size_t)3;
     if (total > UINT32_MAX) {
-        free(avg);
+        free(num);
         free(sel);
         return mk__err(err, MK_ELIMIT, 0, "model of %zu bytes is too large", total);
     }
     out->len = 0;
     if (mk__buf_reserve(out, total) != 0) {
-        free(avg);
+        free(num);
         free(sel);
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
     }
@@ -2167,8 +2245,7 @@ mk__ner_trainer_save(mk__ner_trainer *t, mk_buf *out, mk_error *err)
         r = (size_t)(sel[i] & 0xFFFFFFFFu);
         put32(p + HEADER_SIZE + 4 * i, (uint32_t)(sel[i] >> 32));
         for (k = 0; k < T; k++) {
-            long q = dround(avg[r * (size_t)T + (size_t)k] / scale);
-            uint16_t v = (uint16_t)(int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+            uint16_t v = (uint16_t)(int16_t)quantize(num[r * (size_t)T + (size_t)k], maxnum);
             wr[2 * k] = (unsigned char)v;
             wr[2 * k + 1] = (unsigned char)(v >> 8);
         }
@@ -2176,7 +2253,7 @@ mk__ner_trainer_save(mk__ner_trainer *t, mk_buf *out, mk_error *err)
     put32(p + 52, fnv32(p + HEADER_SIZE, total - HEADER_SIZE));
     put32(p + 60, fnv32(p, 60));
     out->len = total;
-    free(avg);
+    free(num);
     free(sel);
     return 0;
 }

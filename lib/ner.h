@@ -6,14 +6,22 @@
  *
  * Typical use, one model shared by every thread, one work object each:
  *
- *     mk__ner *m = mk__ner_load(bytes, len, &err);     (or mk__ner_load_file)
+ *     mk__ner *m = mk__ner_load(bytes, len, &err);     (or mk__ner_load_file,
+ *                                                       or mk__ner_builtins[i])
  *     mk__ner_work *w = mk__ner_work_new(&err);
- *     mk__ner_doc_begin(w);                            (at each document)
- *     n = mk__ner_tokenize(w, sent, sent_len, &toks, &err);
- *     k = mk__ner_spans(m, w, toks, n, &spans, &err);
- *     ... toks[spans[j].first].start .. toks[spans[j].last].end are the
- *         code-point offsets of entity j in SENT ...
+ *     for each document:
+ *         mk__ner_doc_begin(w);
+ *         for each sentence: n = mk__ner_tokenize(w, sent, len, &toks, &err);
+ *                            mk__ner_doc_scan(w, toks, n, &err);
+ *                            (keep a copy of toks[0..n): W reuses its buffer)
+ *         for each sentence: k = mk__ner_spans(m, w, toks, n, &spans, &err);
+ *             toks[spans[j].first].start .. toks[spans[j].last].end are
+ *             the code-point offsets of entity j in the sentence
  *     mk__ner_work_free(w); mk__ner_free(m);
+ *
+ * The same tokenizer made the training tokens, so a sentence may be any
+ * text (a segmenter's sentence, a paragraph); the scan may be skipped
+ * when a document cannot be held, at some cost in accuracy.
  */
 #ifndef MK_NER_H
 #define MK_NER_H
@@ -119,7 +127,9 @@ size_t mk__ner_nfeatures(const mk__ner *m);
 
 /* Tags the N tokens of one sentence: *TAGS (borrowed until the next call
  * on W) gets a tag per token, 0 for O, 1 + 2k for B- and 2 + 2k for I- of
- * the model's type k. Returns N or MK_ENOMEM. */
+ * the model's type k. A sentence of more than 1024 tokens is tagged a
+ * chunk at a time, so W's memory stays bounded. Returns N, MK_ELIMIT past
+ * INT32_MAX tokens, or MK_ENOMEM. */
 MK_MUST_USE int mk__ner_tag(const mk__ner *m, mk__ner_work *w, const mk__ner_tok *toks,
                             size_t n, const uint8_t **tags, mk_error *err);
 
@@ -136,6 +146,26 @@ typedef struct mk__ner_span {
  * MK_ENOMEM. */
 MK_MUST_USE int mk__ner_spans(const mk__ner *m, mk__ner_work *w, const mk__ner_tok *toks,
                               size_t n, const mk__ner_span **spans, mk_error *err);
+
+/* An entity of a document: piece PIECE, bytes START_B..END_B and code
+ * points START..END of that piece, of TYPE (MK__NER_PER ...). */
+typedef struct mk__ner_doc_span {
+    size_t piece;
+    size_t start_b, end_b;
+    size_t start, end;
+    int type;
+} mk__ner_doc_span;
+
+/* The whole of the recipe above for a document of NPIECES pieces
+ * (paragraphs or sentences, valid UTF-8, TEXTS[i] of LENS[i] bytes):
+ * starts the document, tokenizes and scans every piece, then tags each.
+ * *SPANS (borrowed until the next call on W) gets the entities of the
+ * types M writes, by piece and position. W holds the tokens of the whole
+ * document meanwhile (some 50 bytes a token). Returns their number or a
+ * negative MK_E code. */
+MK_MUST_USE int mk__ner_tag_doc(const mk__ner *m, mk__ner_work *w, const char *const *texts,
+                                const size_t *lens, size_t npieces,
+                                const mk__ner_doc_span **spans, mk_error *err);
 
 /* Models built into the program by scripts/embed-models (gen/ner_models.c,
  * which defines these when it is linked in). */
@@ -155,7 +185,7 @@ typedef struct mk__ner_train_opts {
     int ntypes;                /* types learned, in tag order ... */
     uint8_t types[MK__NER_MAXTYPES];
     unsigned out_mask;         /* ... and those written: bit k for types[k] */
-    int doc_features;          /* remember tags of capitalised words within a document */
+    int doc_features;          /* document features (see mk__ner_doc_scan) */
     uint64_t seed;             /* the order of documents in each epoch */
     double prune;              /* drop features whose largest averaged weight is
                                   below this fraction of the largest of all */
@@ -179,9 +209,10 @@ void mk__ner_trainer_free(mk__ner_trainer *t);
 
 /* Adds a sentence of document DOC (sentences of one document are added
  * together and in order) to the training set, or to the development set
- * when DEV. Entities that do not start and end at token boundaries are
- * counted (*MISALIGNED, if not NULL) and trained on as the tokens they
- * cover. Returns 0 or a negative MK_E code. */
+ * when DEV; training data only before the first epoch (MK_EUSAGE after).
+ * Entities that do not start and end at token boundaries are counted
+ * (*MISALIGNED, if not NULL) and trained on as the tokens they overlap.
+ * Returns 0 or a negative MK_E code. */
 MK_MUST_USE int mk__ner_trainer_add(mk__ner_trainer *t, int dev, long doc, const char *text,
                                     size_t len, const mk__ner_ent *ents, size_t nents,
                                     size_t *misaligned, mk_error *err);
@@ -193,8 +224,9 @@ MK_MUST_USE int mk__ner_trainer_add(mk__ner_trainer *t, int dev, long doc, const
  * MK_EUSAGE. */
 int mk__ner_trainer_source(mk__ner_trainer *t, int src);
 
-/* One pass over the training set in an order drawn from the seed and the
- * epoch number. Returns the number of tokens tagged wrong, or MK_ENOMEM. */
+/* One pass over the training set, documents in an order drawn from the
+ * seed and the epoch number. Returns the number of tokens tagged wrong,
+ * or MK_ENOMEM. */
 MK_MUST_USE long mk__ner_trainer_epoch(mk__ner_trainer *t, mk_error *err);
 
 /* The model of the averaged weights so far, as the bytes of a model file,
@@ -215,7 +247,8 @@ MK_MUST_USE int mk__ner_trainer_eval(mk__ner_trainer *t, const mk__ner *m, mk__n
 /* F1 of one type (TYPE > 0) or micro-averaged over all (TYPE 0). */
 double mk__ner_f1(const mk__ner_score *sc, int type);
 
-/* Counts of the data added: sentences, tokens, features seen. */
+/* Counts of the data added: sentences, tokens, development sentences, and
+ * features with a weight so far. */
 void mk__ner_trainer_counts(const mk__ner_trainer *t, size_t *sents, size_t *tokens,
                             size_t *dev_sents, size_t *features);
 

@@ -266,6 +266,43 @@ out:
     free(s);
 }
 
+/* A whole document at once: scanned, then tagged, piece by piece. */
+TEST(tag_doc)
+{
+    const char *texts[] = { "Mr Adam Kowal said prices rose in Warsaw.", "",
+                            "Délta Bank said profits fell in Oslo ." };
+    size_t lens[3];
+    mk_buf b = { NULL, 0, 0 };
+    mk__ner *m = NULL;
+    mk__ner_work *w = mk__ner_work_new(NULL);
+    const mk__ner_doc_span *sp;
+    int k, i;
+
+    for (i = 0; i < 3; i++)
+        lens[i] = strlen(texts[i]);
+    CHECK(train(7, &b) == 0);
+    m = mk__ner_load(b.p, b.len, NULL);
+    CHECK(m != NULL);
+    if (m != NULL) {
+        k = mk__ner_tag_doc(m, w, texts, lens, 3, &sp, NULL);
+        CHECK(k == 4);
+        if (k == 4) {
+            CHECK(sp[0].piece == 0 && sp[0].type == MK__NER_PER && sp[0].start_b == 3 &&
+                  sp[0].end_b == 13);
+            CHECK(sp[1].piece == 0 && sp[1].type == MK__NER_LOC && sp[1].start == 34 &&
+                  sp[1].end == 40);
+            /* bytes and code points part after the é */
+            CHECK(sp[2].piece == 2 && sp[2].type == MK__NER_ORG && sp[2].start_b == 0 &&
+                  sp[2].end_b == 11 && sp[2].end == 10);
+            CHECK(sp[3].piece == 2 && sp[3].type == MK__NER_LOC && sp[3].start == 32);
+        }
+        CHECK(mk__ner_tag_doc(m, w, texts, lens, 0, &sp, NULL) == 0);
+    }
+    mk__ner_free(m);
+    mk__ner_work_free(w);
+    mk__buf_free(&b);
+}
+
 /* The hook for word lists: the trainer and the tagger both ask it. */
 TEST(lists)
 {
@@ -470,6 +507,7 @@ main(void)
     RUN(tokenize_clusters);
     RUN(train_and_tag);
     RUN(long_sentence);
+    RUN(tag_doc);
     RUN(lists);
     RUN(deterministic);
     RUN(round_trip);
