@@ -106,6 +106,11 @@ lower(const char *s, size_t n, char *out, size_t cap)
 
     while (i < n && o + 4 < cap) {
         size_t k;
+        if ((unsigned char)s[i] < 0x80) {
+            out[o++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+            i++;
+            continue;
+        }
         uint32_t c = mk__utf8_decode((const unsigned char *)s + i, n - i, &k);
         uint32_t l = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
         char enc[4];
@@ -180,6 +185,44 @@ title_at(const char *t, const word *w, size_t nw, size_t i, size_t n, const char
             int hit = in_list(mk__titles, mk__ntitles, langs[k], low, lo + 1);
             low[lo] = '\0';
             if (hit)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Could a title start with the word X: is there a title of LANG, its
+ * neighbour's or English that is X or starts with X and a space, stop or
+ * hyphen? */
+static int
+title_start(const char *t, const word *x, const char *lang)
+{
+    char key[48];
+    size_t l = x->eb - x->sb;
+    const char *langs[3] = { lang, strcmp(lang, "ms") == 0 ? "id" : strcmp(lang, "id") == 0 ? "ms" : NULL,
+                             "en" };
+
+    for (int k = 0; k < 3; k++) {
+        if (langs[k] == NULL)
+            continue;
+        size_t ll = strlen(langs[k]);
+        if (ll + 1 + l + 1 >= sizeof key)
+            return 1;
+        memcpy(key, langs[k], ll);
+        key[ll] = '\t';
+        size_t kl = ll + 1 + lower(t + x->sb, l, key + ll + 1, sizeof key - ll - 1);
+        /* the first title not below the key */
+        size_t lo = 0, hi = mk__ntitles;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strncmp(mk__titles[mid], key, kl) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < mk__ntitles && strncmp(mk__titles[lo], key, kl) == 0; lo++) {
+            char c = mk__titles[lo][kl];
+            if (c == '\0' || c == ' ' || c == '.' || c == '-')
                 return 1;
         }
     }
@@ -482,6 +525,9 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
     /* people after a title */
     for (i = 0; i < nw && latin; i++) {
         size_t tn = 0;
+        /* titles are short words; most words start none */
+        if (w[i].eb - w[i].sb > 16 || !title_start(t, &w[i], lang))
+            continue;
         for (size_t k = TITLE_MAX_WORDS; k >= 1; k--)
             if (title_at(t, w, nw, i, k, lang)) {
                 tn = k;
