@@ -281,19 +281,13 @@ map_columns(struct run *run, mk_reader *r)
     return 0;
 }
 
+static int grow_buf(char **p, size_t *cap, size_t need);
+
 static int
 add_pre(struct run *run, const char *s, size_t n)
 {
-    if (run->pre_len + n > run->pre_cap) {
-        size_t nc = run->pre_cap ? run->pre_cap : 1024;
-        while (nc < run->pre_len + n)
-            nc *= 2;
-        char *p = realloc(run->pre, nc);
-        if (p == NULL)
-            return -1;
-        run->pre = p;
-        run->pre_cap = nc;
-    }
+    if (grow_buf(&run->pre, &run->pre_cap, run->pre_len + n) != 0)
+        return -1;
     memcpy(run->pre + run->pre_len, s, n);
     run->pre_len += n;
     return 0;
@@ -302,17 +296,9 @@ add_pre(struct run *run, const char *s, size_t n)
 static int
 add_pre_field(struct run *run, const char *s, size_t n)
 {
-    size_t need = 2 * n;   /* every byte escaped at worst */
-    if (run->pre_len + need > run->pre_cap) {
-        size_t nc = run->pre_cap ? run->pre_cap : 1024;
-        while (nc < run->pre_len + need)
-            nc *= 2;
-        char *p = realloc(run->pre, nc);
-        if (p == NULL)
-            return -1;
-        run->pre = p;
-        run->pre_cap = nc;
-    }
+    /* every byte escaped at worst */
+    if (grow_buf(&run->pre, &run->pre_cap, run->pre_len + 2 * n) != 0)
+        return -1;
     run->pre_len += mk_tsv_escape(run->pre + run->pre_len, s, n);
     return 0;
 }
