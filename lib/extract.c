@@ -560,11 +560,17 @@ know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int typ
         x->capknown = nc;
     }
     struct known *k = &x->known[x->nknown];
+    /* V may be a value kept in names, which growing it moves */
+    int inside = x->names.p != NULL && v >= x->names.p && v < x->names.p + x->names.len;
+    size_t voff = inside ? (size_t)(v - x->names.p) : 0;
     k->off = x->names.len;
     k->len = n;
     k->type = type;
-    if (mk__buf_add(&x->names, s, n) != 0)
+    /* room for both first: then neither add moves the buffer under V */
+    if (mk__buf_reserve(&x->names, n + vn) != 0 || mk__buf_add(&x->names, s, n) != 0)
         return MK_ENOMEM;
+    if (inside)
+        v = x->names.p + voff;
     k->val = x->names.len;
     k->val_len = vn;
     if (mk__buf_add(&x->names, v, vn) != 0)
