@@ -717,12 +717,18 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
             return MK_ENOMEM;
         c = mk__names_find(text, len, lang, tagged, ntagged, x->nm, x->capnm);
     }
-    /* full names first, so that an acronym after one finds it */
-    for (int pass = 0; pass < 2; pass++)
+    /* full names first, then the acronyms defined after them, then the
+     * other uses of those acronyms in the same piece */
+    for (int pass = 0; pass < 3; pass++)
         for (i = 0; i < c; i++) {
             const mk_name_match *m = &x->nm[i];
-            int acr = (m->flags & MK_NAME_ACRONYM) != 0;
-            if (acr != pass || !(x->types & m->type))
+            int acr = (m->flags & MK_NAME_ACRONYM) != 0, use = 0;
+            for (size_t q = 0; q < c && !acr; q++)
+                use |= (x->nm[q].flags & MK_NAME_ACRONYM) && q != i &&
+                       x->nm[q].end_b - x->nm[q].start_b == m->end_b - m->start_b &&
+                       memcmp(text + x->nm[q].start_b, text + m->start_b, m->end_b - m->start_b) == 0;
+            if ((pass == 0 && (acr || use)) || (pass == 1 && !acr) || (pass == 2 && !use) ||
+                !(x->types & m->type))
                 continue;
             if (overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, m->start_b, m->end_b,
                          MK_ENT_EMAIL) ||
@@ -1082,7 +1088,10 @@ names_doc(mk_extractor *x)
             int clash = 0;
             for (size_t o = pi->raw_lo; o < pi->raw_hi && !clash; o++)
                 clash = x->raw[o].start_b < x->raw[q].end_b && x->raw[q].start_b < x->raw[o].end_b &&
-                        x->raw[o].type != MK_ENT_DATE;
+                        (x->raw[o].type != MK_ENT_DATE ||
+                         /* a date inside a Latin name ("... 2024") is the name's; a
+                          * dateline read as a name is not one */
+                         (x->raw[o].start_b <= x->raw[q].start_b && x->raw[q].end_b <= x->raw[o].end_b));
             if (!clash)
                 x->raw[w++] = x->raw[q];
         }

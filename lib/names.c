@@ -249,13 +249,17 @@ static int
 connector(const char *t, const word *x, int org)
 {
     static const char *const inst[] = { "of", "and", "for", "the", "de", "ng", "dan", "và",
-                                        "du", "des", "la", "del", "y", "&" };
+                                        "du", "des", "la", "del", "y", "&", "at", "sa", "mga" };
     static const char *const pers[] = { "bin", "binti", "bt", "van", "de", "da", "dos", "al",
                                         "el", "von", "der", "la", "le", "dela", "del", "delos",
                                         "san", "y", "a/l", "a/p" };
     size_t l = x->eb - x->sb;
     const char *const *list = org ? inst : pers;
     size_t n = org ? sizeof inst / sizeof inst[0] : sizeof pers / sizeof pers[0];
+
+    /* "at", "sa", "mga" join Filipino names only */
+    if (org && org != 2)
+        n -= 3;
 
     for (size_t k = 0; k < n; k++)
         if (strlen(list[k]) == l && memcmp(t + x->sb, list[k], l) == 0)
@@ -627,8 +631,11 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                 continue;
             size_t s = i, e = i;
             int head = 0;
-            while (e < nw && (w[e].cap || (e > s && connector(t, &w[e], 1) && e + 1 < nw &&
-                                               w[e + 1].cap))) {
+            int fil = strcmp(lang, "fil") == 0 || strcmp(lang, "tl") == 0;
+            while (e < nw && (w[e].cap || (e > s && connector(t, &w[e], fil ? 2 : 1) &&
+                                               e + 1 < nw &&
+                                               (w[e + 1].cap || (head && connector(t, &w[e + 1], fil ? 2 : 1) &&
+                                                                 e + 2 < nw && w[e + 2].cap))))) {
                 head |= head_word(t, &w[e], lang);
                 e++;
                 /* the next word follows after one space (or "Pte. Ltd.") */
@@ -683,8 +690,15 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
     }
 
     /* what the tagger found, where the rules found nothing */
-    for (i = 0; i < nextra; i++)
-        n = emit(out, cap, n, extra[i].start_b, extra[i].end_b, extra[i].type, extra[i].flags);
+    for (i = 0; i < nextra; i++) {
+        size_t sb = extra[i].start_b, eb = extra[i].end_b;
+        /* a sentence's stop is not the name's ("... Yuliana."), an
+         * initial's is ("J.") */
+        if (eb - sb > 3 && t[eb - 1] == '.' && t[eb - 2] >= 'a' && t[eb - 2] <= 'z' &&
+            t[eb - 3] >= 'a' && t[eb - 3] <= 'z' && extra[i].type == MK_ENT_PERSON)
+            eb--;
+        n = emit(out, cap, n, sb, eb, extra[i].type, extra[i].flags);
+    }
 
     /* an acronym in brackets after a name: "National University of Laos
      * (NUOL)", "Kamar Dagang dan Industri Indonesia (Kadin)" */

@@ -47,6 +47,7 @@
  * features, almost never does.
  */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,10 @@
 #define CTX 3                   /* neighbours a feature looks at, each side */
 #define TOK_CP_MAX 64           /* longer tokens are hashed whole but their
                                    shape stops here */
+#define WC_SLOTS 32768           /* words in tag_range's cache */
+#define WC_MAXLEN 19            /* longest token (bytes) it holds */
+#define WC_NVEC 7               /* vectors a word has: as the token and as
+                                   its neighbour 3, 2, 1 before and after */
 
 /* ------------------------------------------------------------------ */
 /* Types. */
@@ -355,6 +360,8 @@ struct tattr {
     uint8_t space_before;
     uint8_t memok;              /* a capitalised word: document memory applies */
     unsigned lists;
+    const char *s;              /* the token, for the word cache */
+    size_t len;
 };
 
 struct memslot {
@@ -390,6 +397,17 @@ struct mk__ner_work {
     size_t doffcap;
     mk__ner_doc_span *dspans;
     size_t dspancap;
+    /* the word cache of tag_range (see there): WC_SLOTS entries of
+     * wcstride bytes for the model whose serial is wcserial */
+    unsigned char *wc;
+    size_t wcstride;
+    unsigned long long wcserial;
+    uint32_t wcstamp;
+    int32_t *wtmp;              /* vectors of words the cache cannot hold */
+    size_t wtmpcap;
+    const int32_t **went;       /* each token's vectors */
+    size_t wentcap;
+    int32_t padv[2][WC_NVEC * MK__NER_MAXTAGS];     /* before, after the sentence */
 };
 
 mk__ner_work *
@@ -415,6 +433,9 @@ mk__ner_work_free(mk__ner_work *w)
     free(w->dtok);
     free(w->doff);
     free(w->dspans);
+    free(w->wc);
+    free(w->wtmp);
+    free(w->went);
     free(w);
 }
 
@@ -806,12 +827,12 @@ enum {
 static const struct tattr pad_bos = {
     UINT64_C(0x5f3c8e2a91d4b607), UINT64_C(0x5f3c8e2a91d4b607),
     UINT64_C(0x5f3c8e2a91d4b607), UINT64_C(0x5f3c8e2a91d4b607),
-    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0
+    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0
 };
 static const struct tattr pad_eos = {
     UINT64_C(0x27d4eb2f165667c5), UINT64_C(0x27d4eb2f165667c5),
     UINT64_C(0x27d4eb2f165667c5), UINT64_C(0x27d4eb2f165667c5),
-    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0
+    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0
 };
 
 /* The shape letter of a code point, 0 for none (marks). */
@@ -934,6 +955,8 @@ token_attr(const mk__ner_tok *t, struct tattr *a, int full)
     a->space_before = t->space_before != 0;
     a->memok = t->kind == MK_TOK_WORD && !a->cluster && first_case == 1;
     a->lists = 0;
+    a->s = t->s;
+    a->len = t->len;
 }
 
 #define AT(j) ((j) < 0 ? &pad_bos : (size_t)(j) >= n ? &pad_eos : &at[(j)])
@@ -994,6 +1017,51 @@ static_keys(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, 
         out[k++] = fk1(F_SUFM1, p1->suf[2]);
     if (n1->suf[2] != 0)
         out[k++] = fk1(F_SUFP1, n1->suf[2]);
+    for (o = -1; o <= 1; o++) {
+        unsigned l = AT((long)i + o)->lists, b;
+        for (b = 0; l != 0 && b < 8; b++)
+            if (l & (1u << b))
+                out[k++] = fk2(F_LIST, (uint64_t)(o + 1), b);
+    }
+    if (dbits >= 0) {
+        out[k++] = fk1(F_DOC, (uint64_t)dbits);
+        out[k++] = fk3(F_DOCS, (uint64_t)dbits, c->ucase, i == 0);
+    }
+    if (c->cluster) {
+        const struct tattr *p3 = AT((long)i - 3), *n3 = AT((long)i + 3);
+        out[k++] = fk1(F_CM3, p3->form);
+        out[k++] = fk1(F_CP3, n3->form);
+        out[k++] = fk2(F_C2M, p2->form, p1->form);
+        out[k++] = fk2(F_C2P, n1->form, n2->form);
+        out[k++] = fk3(F_C3M, p2->form, p1->form, c->form);
+        out[k++] = fk3(F_C3C, p1->form, c->form, n1->form);
+        out[k++] = fk3(F_C3P, c->form, n1->form, n2->form);
+        out[k++] = fk4(F_C4M, p2->form, p1->form, c->form, n1->form);
+        out[k++] = fk4(F_C4P, p1->form, c->form, n1->form, n2->form);
+    }
+    return k;
+}
+
+/* The features of static_keys that the word cache (wc_fill) does not
+ * hold: those that combine two tokens or depend on the place. */
+static size_t
+static_rest(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, uint32_t *out)
+{
+    const struct tattr *c = &at[i];
+    const struct tattr *p1 = AT((long)i - 1), *p2 = AT((long)i - 2);
+    const struct tattr *n1 = AT((long)i + 1), *n2 = AT((long)i + 2);
+    size_t k = 0;
+    long o;
+
+    out[k++] = fk2(F_SPACE, c->space_before, n1->space_before);
+    out[k++] = fk2(F_BIM, p1->lower, c->lower);
+    out[k++] = fk2(F_BIP, c->lower, n1->lower);
+    out[k++] = fk3(F_SS3, p1->sshape, c->sshape, n1->sshape);
+    out[k++] = fk2(F_FIRST, i == 0, c->sshape);
+    if (capsent) {
+        out[k++] = fk1(F_CAPS, 1);
+        out[k++] = fk1(F_CAPSW, c->lower);
+    }
     for (o = -1; o <= 1; o++) {
         unsigned l = AT((long)i + o)->lists, b;
         for (b = 0; l != 0 && b < 8; b++)
@@ -1255,7 +1323,10 @@ struct mk__ner {
      * stays in the cache, turns most of them away before the big one */
     uint64_t *bits;
     int bshift;
+    unsigned long long serial;  /* tells one loaded model from another */
 };
+
+static atomic_ullong model_serials;
 
 struct slot_head {
     uint32_t key;
@@ -1375,6 +1446,7 @@ mk__ner_load(const void *data, size_t len, mk_error *err)
         if (m->types[j] == MK__NER_NONE || m->types[j] >= MK__NER_NTYPE)
             return load_fail(m, err, "corrupt model: unknown entity type");
     }
+    m->serial = atomic_fetch_add(&model_serials, 1) + 1;
     m->nfeat = le32(p + 36);
     want = HEADER_SIZE + 4 * (uint64_t)m->nfeat + 2 * (uint64_t)m->nfeat * (uint64_t)m->ntags;
     want = (want + 3) & ~(uint64_t)3;
@@ -1514,35 +1586,179 @@ mk__ner_nfeatures(const mk__ner *m)
 /* ------------------------------------------------------------------ */
 /* Tagging. */
 
+/* The word cache. Most features of a token combine the hashes of one
+ * token only: what the token is (its form, case, shapes, affixes ...) and
+ * what a neighbour is (the lower case, shape and suffix of the token one,
+ * two, three places before or after). Their weights summed are a vector
+ * per word and place, WC_NVEC of them, which tag_range keeps for the
+ * words it meets, so that a token costs 7 vector additions and a dozen
+ * lookups instead of some 45 lookups. The sums are of whole numbers, so
+ * the scores, and the tags, are exactly those of the features one by one
+ * (static_keys, which the trainer uses). Entries are a wc_head and then
+ * the vectors, int32 each tag; a word is found by its form hash and its
+ * bytes, and the stamp keeps a word of the sentence in hand from being
+ * pushed out by another of the same sentence. */
+struct wc_head {
+    uint64_t form;
+    uint32_t stamp;
+    uint8_t len;                /* 0: empty */
+    char s[WC_MAXLEN];
+};
+
+/* The vectors of the word of A into V (WC_NVEC * ntags): vector 3 + o is
+ * what it adds as the token at offset o of the one tagged. */
+static void
+wc_fill(const mk__ner *m, const struct tattr *a, int32_t *v)
+{
+    uint32_t k[24];
+    size_t nk, j;
+    int nt = m->ntags;
+
+    memset(v, 0, WC_NVEC * (size_t)nt * sizeof *v);
+    nk = 0;
+    k[nk++] = fk1(F_BIAS, 0);
+    k[nk++] = fk1(F_FORM, a->form);
+    k[nk++] = fk1(F_LOWER, a->lower);
+    k[nk++] = fk1(F_SHAPE, a->shape);
+    k[nk++] = fk1(F_SSHAPE, a->sshape);
+    for (j = 0; j < 4; j++) {
+        if (a->pre[j] != 0)
+            k[nk++] = fk1(F_PRE + (unsigned)j, a->pre[j]);
+        if (a->suf[j] != 0)
+            k[nk++] = fk1(F_SUF + (unsigned)j, a->suf[j]);
+    }
+    k[nk++] = fk3(F_KS, a->kind, a->script, a->cluster);
+    k[nk++] = fk1(F_CASE, a->ucase);
+    k[nk++] = fk1(F_CHARS, a->chars);
+    k[nk++] = fk1(F_LEN, a->lenb);
+    for (j = 0; j < nk; j++)
+        model_add(m, k[j], v + 3 * nt);
+    model_add(m, fk1(F_LM1, a->lower), v + 2 * nt);
+    model_add(m, fk1(F_SM1, a->shape), v + 2 * nt);
+    if (a->suf[2] != 0)
+        model_add(m, fk1(F_SUFM1, a->suf[2]), v + 2 * nt);
+    model_add(m, fk1(F_LP1, a->lower), v + 4 * nt);
+    model_add(m, fk1(F_SP1, a->shape), v + 4 * nt);
+    if (a->suf[2] != 0)
+        model_add(m, fk1(F_SUFP1, a->suf[2]), v + 4 * nt);
+    model_add(m, fk1(F_LM2, a->lower), v + 1 * nt);
+    model_add(m, fk1(F_SM2, a->sshape), v + 1 * nt);
+    model_add(m, fk1(F_LP2, a->lower), v + 5 * nt);
+    model_add(m, fk1(F_SP2, a->sshape), v + 5 * nt);
+    model_add(m, fk1(F_LM3, a->lower), v + 0 * nt);
+    model_add(m, fk1(F_LP3, a->lower), v + 6 * nt);
+}
+
+/* Points W->went[0..N) at the vectors of the N tokens of AT, filling the
+ * cache for model M where they are not there yet. Returns 0 or
+ * MK_ENOMEM. */
+static int
+wc_resolve(const mk__ner *m, mk__ner_work *w, const struct tattr *at, size_t n)
+{
+    size_t nv = WC_NVEC * (size_t)m->ntags, ntmp = 0, i;
+
+    if (w->wc == NULL || w->wcserial != m->serial) {
+        size_t stride = (sizeof(struct wc_head) + nv * sizeof(int32_t) + 7) & ~(size_t)7;
+        if (w->wc == NULL || w->wcstride != stride) {
+            free(w->wc);
+            w->wcstride = stride;
+            w->wc = calloc(WC_SLOTS, w->wcstride);
+            if (w->wc == NULL)
+                return MK_ENOMEM;
+        } else {
+            for (i = 0; i < WC_SLOTS; i++)
+                ((struct wc_head *)(void *)(w->wc + i * w->wcstride))->len = 0;
+        }
+        wc_fill(m, &pad_bos, w->padv[0]);
+        wc_fill(m, &pad_eos, w->padv[1]);
+        w->wcserial = m->serial;
+    }
+    /* room for every token outside the cache, so that wtmp stays put */
+    if (grow(&w->went, &w->wentcap, n + 1, sizeof *w->went) != 0 ||
+        grow(&w->wtmp, &w->wtmpcap, (n + 1) * nv, sizeof *w->wtmp) != 0)
+        return MK_ENOMEM;
+    if (++w->wcstamp == 0) {
+        for (i = 0; i < WC_SLOTS; i++)
+            ((struct wc_head *)(void *)(w->wc + i * w->wcstride))->stamp = 0;
+        w->wcstamp = 1;
+    }
+    for (i = 0; i < n; i++) {
+        const struct tattr *a = &at[i];
+        struct wc_head *h = NULL;
+        int32_t *v;
+        if (a->len <= WC_MAXLEN) {
+            h = (struct wc_head *)(void *)(w->wc + ((a->form ^ (a->form >> 29)) &
+                                                    (WC_SLOTS - 1)) * w->wcstride);
+            if (h->len == a->len && h->form == a->form && memcmp(h->s, a->s, a->len) == 0) {
+                h->stamp = w->wcstamp;
+                w->went[i] = (const int32_t *)(const void *)(h + 1);
+                continue;
+            }
+            if (h->len != 0 && h->stamp == w->wcstamp)
+                h = NULL;       /* a word of this sentence is there */
+        }
+        if (h != NULL) {
+            h->form = a->form;
+            h->len = (uint8_t)a->len;
+            h->stamp = w->wcstamp;
+            memcpy(h->s, a->s, a->len);
+            v = (int32_t *)(void *)(h + 1);
+        } else {
+            v = w->wtmp + ntmp * nv;
+            ntmp++;
+        }
+        wc_fill(m, a, v);
+        w->went[i] = v;
+    }
+    return 0;
+}
+
+
 /* Tags tokens LO..HI of the N whose attributes are in AT (the others are
  * their context) into TAGS (indexed alike), after the tags *T1 and *T2. */
-static void
+static int
 tag_range(const mk__ner *m, mk__ner_work *w, const struct tattr *at, size_t n, size_t lo,
           size_t hi, int capsent, int *t1, int *t2, uint8_t *tags)
 {
     uint32_t kbuf[2][MAXKEYS], *keys = kbuf[0], *next = kbuf[1];
-    int docf = (m->flags & MODEL_DOCF) != 0;
+    int docf = (m->flags & MODEL_DOCF) != 0, nt = m->ntags;
     size_t i, nnext = 0;
 
+    if (wc_resolve(m, w, at, n) != 0)
+        return MK_ENOMEM;
     /* the features of the next token are hashed, and their slots fetched
      * into the cache, while this one is scored: lookups are what the
      * time goes to */
     if (lo < hi)
-        nnext = static_keys(at, n, lo, capsent, docf ? doc_bits(w, &at[lo]) : -1, next);
+        nnext = static_rest(at, n, lo, capsent, docf ? doc_bits(w, &at[lo]) : -1, next);
     for (i = lo; i < hi; i++) {
-        int32_t score[MK__NER_MAXTAGS] = { 0 };
+        int32_t score[MK__NER_MAXTAGS];
         int64_t s64[MK__NER_MAXTAGS];
+        const int32_t *v[WC_NVEC];
         size_t k = nnext, j;
         uint32_t *x = keys;
-        int best;
+        long o;
+        int best, t;
 
         keys = next;
         next = x;
         if (i + 1 < hi) {
-            nnext = static_keys(at, n, i + 1, capsent, docf ? doc_bits(w, &at[i + 1]) : -1,
+            nnext = static_rest(at, n, i + 1, capsent, docf ? doc_bits(w, &at[i + 1]) : -1,
                                 next);
             for (j = 0; j < nnext; j++)
                 model_prefetch(m, next[j]);
+        }
+        for (o = -3; o <= 3; o++) {
+            long q = (long)i + o;
+            const int32_t *b = q < 0 ? w->padv[0] : (size_t)q >= n ? w->padv[1] : w->went[q];
+            v[o + 3] = b + (o + 3) * nt;
+        }
+        if (at[i].cluster) {
+            for (t = 0; t < nt; t++)
+                score[t] = v[1][t] + v[2][t] + v[3][t] + v[4][t] + v[5][t];
+        } else {
+            for (t = 0; t < nt; t++)
+                score[t] = v[0][t] + v[1][t] + v[2][t] + v[3][t] + v[4][t] + v[5][t] + v[6][t];
         }
         k += dyn_keys(&at[i], *t1, *t2, docf ? mem_label(w, &at[i], m->ntypes) : -1, keys + k);
         for (j = 0; j < k; j++)
@@ -1554,6 +1770,7 @@ tag_range(const mk__ner *m, mk__ner_work *w, const struct tattr *at, size_t n, s
         *t2 = *t1;
         *t1 = best;
     }
+    return 0;
 }
 
 int
@@ -1571,7 +1788,8 @@ mk__ner_tag(const mk__ner *m, mk__ner_work *w, const mk__ner_tok *toks, size_t n
     if (capsent < 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
     if (n <= CHUNK) {
-        tag_range(m, w, w->at, n, 0, n, capsent, &t1, &t2, w->tags);
+        if (tag_range(m, w, w->at, n, 0, n, capsent, &t1, &t2, w->tags) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
         if (docf)
             mem_update(w, w->at, 0, n, w->tags);
     }
@@ -1583,7 +1801,9 @@ mk__ner_tag(const mk__ner *m, mk__ner_work *w, const mk__ner_tok *toks, size_t n
         size_t we = n - c1 > CTX ? c1 + CTX : n;
         if (prepare(w, toks + ws, we - ws, 1) < 0)
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
-        tag_range(m, w, w->at, we - ws, c0 - ws, c1 - ws, capsent, &t1, &t2, w->tags + ws);
+        if (tag_range(m, w, w->at, we - ws, c0 - ws, c1 - ws, capsent, &t1, &t2,
+                      w->tags + ws) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
         if (docf)
             mem_update(w, w->at, c0 - ws, c1 - ws, w->tags + ws);
     }
