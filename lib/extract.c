@@ -957,7 +957,8 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
         pi->raw_lo = first_raw;
         pi->raw_hi = x->nraw;
         snprintf(pi->lang, sizeof pi->lang, "%s", lang);
-        if (mk__buf_add(&x->ptext, text, len) != 0)
+        /* room for one more byte: an empty document still has a buffer */
+        if (mk__buf_reserve(&x->ptext, len + 1) != 0 || mk__buf_add(&x->ptext, text, len) != 0)
             goto nomem;
     }
     if (set_offsets(x, text, first_raw) != 0)
