@@ -52,6 +52,8 @@ static const char usage_text[] =
 "      --prune=F            drop features whose weights stay below F times the\n"
 "                           largest (default 0.02)\n"
 "      --no-doc-features    no memory of earlier tags within a document\n"
+"      --clusters=FILE      word clusters (scripts/make-clusters) as features;\n"
+"                           the model carries the table\n"
 "  -q, --quiet              no per-epoch lines\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show versions and exit\n"
@@ -60,7 +62,7 @@ static const char usage_text[] =
 "token per character in Thai, Lao, Khmer, Burmese and Chinese. Exit status:\n"
 "0 success, 1 a runtime error, 2 a usage error. See mekong-train-ner(1).\n";
 
-enum { OPT_TYPES = 256, OPT_WRITE, OPT_PRUNE, OPT_NODOC };
+enum { OPT_TYPES = 256, OPT_WRITE, OPT_PRUNE, OPT_NODOC, OPT_CLUSTERS };
 
 static const struct option longopts[] = {
     { "train", required_argument, NULL, 't' },
@@ -73,6 +75,7 @@ static const struct option longopts[] = {
     { "write", required_argument, NULL, OPT_WRITE },
     { "prune", required_argument, NULL, OPT_PRUNE },
     { "no-doc-features", no_argument, NULL, OPT_NODOC },
+    { "clusters", required_argument, NULL, OPT_CLUSTERS },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
@@ -172,6 +175,9 @@ parse_args(int argc, char *argv[], struct opts *o)
         }
         case OPT_NODOC:
             o->to.doc_features = 0;
+            break;
+        case OPT_CLUSTERS:
+            o->to.clusters = optarg;
             break;
         case 'q':
             o->quiet = 1;

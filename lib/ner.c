@@ -24,6 +24,15 @@
  * earlier in it (the tagger's own decisions) are worth 1.8 points of F1
  * on English.
  *
+ * Word clusters: a model may carry a table from lower-case words to two
+ * cluster numbers, fine (512) and coarse (64), that scripts/make-clusters
+ * learns from unlabelled news (Reuters-21578) by k-means over the words
+ * next to each word. The clusters of the token and its neighbours are
+ * features, and the fine one with the previous tag, for words the table
+ * knows (a feature for "not in the table" learned that rare words are
+ * names, and tagged an opening curly quote as one): on CoNLL-2003 testa
+ * they are worth 0.7 points of F1 (PER +0.5, ORG +0.6, LOC +0.9).
+ *
  * Features are hashed: a feature is a template number and the strings it
  * combines (the word, its shape, a neighbour's lower case ...); the hash
  * is FNV-1a 64 of each string, mixed with the template number by a
@@ -60,15 +69,15 @@
  * changes, FEATURE_VERSION when the tokenizer or the features change (old
  * models then give a clear error instead of quietly wrong tags). */
 #define MAGIC "MKNER"
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
 #define FEATURE_VERSION 1
 #define HEADER_SIZE 64
 #define MODEL_DOCF 1            /* header flag: document memory features */
 
 #define BOS_TAG 31              /* "tag" before the first token */
 #define MAXKEYS 96              /* room for the features of one token: at
-                                   most 69 static (with all 8 list bits on
-                                   3 tokens) and 6 dynamic */
+                                   most 77 static (with all 8 list bits on
+                                   3 tokens, and clusters) and 7 dynamic */
 #define MEM_MAX 4096            /* words a document remembers */
 #define CHUNK 1024              /* tokens of a long sentence whose attributes
                                    are held at once: memory stays bounded */
@@ -76,7 +85,7 @@
 #define TOK_CP_MAX 64           /* longer tokens are hashed whole but their
                                    shape stops here */
 #define WC_SLOTS 32768           /* words in tag_range's cache */
-#define WC_MAXLEN 19            /* longest token (bytes) it holds */
+#define WC_MAXLEN 23            /* longest token (bytes) it holds */
 #define WC_NVEC 7               /* vectors a word has: as the token and as
                                    its neighbour 3, 2, 1 before and after */
 
@@ -315,6 +324,8 @@ script_of(uint32_t c)
     };
     size_t lo = 0, hi = sizeof r / sizeof r[0];
 
+    if (c < 0x80)
+        return c >= 0x41 ? MK_SC_LATIN : MK_SC_OTHER;     /* as the table says */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (c < r[mid].lo)
@@ -362,7 +373,70 @@ struct tattr {
     unsigned lists;
     const char *s;              /* the token, for the word cache */
     size_t len;
+    uint16_t clf, clc;          /* its word clusters, fine and coarse; 0 none */
 };
+
+/* Word clusters (scripts/make-clusters): for the fold of a lower-case
+ * hash, a fine and a coarse cluster number; sorted by key, and an open
+ * addressing table of index + 1 to find them. */
+struct ctab {
+    uint32_t n;
+    uint32_t *key;
+    uint16_t *val;              /* fine, coarse of each key */
+    uint32_t *slot;
+    size_t mask;
+};
+
+static void
+ctab_free(struct ctab *ct)
+{
+    if (ct == NULL)
+        return;
+    free(ct->key);
+    free(ct->val);
+    free(ct->slot);
+    free(ct);
+}
+
+/* The slots of CT, its keys and values in place. Returns 0 or MK_ENOMEM. */
+static int
+ctab_index(struct ctab *ct)
+{
+    size_t cap = 16, i;
+
+    while (cap < 2 * (size_t)ct->n)
+        cap *= 2;
+    ct->slot = calloc(cap, sizeof *ct->slot);
+    if (ct->slot == NULL)
+        return MK_ENOMEM;
+    ct->mask = cap - 1;
+    for (i = 0; i < ct->n; i++) {
+        size_t x = ct->key[i] & ct->mask;
+        while (ct->slot[x] != 0)
+            x = (x + 1) & ct->mask;
+        ct->slot[x] = (uint32_t)i + 1;
+    }
+    return 0;
+}
+
+static void
+ctab_find(const struct ctab *ct, uint32_t key, uint16_t *fine, uint16_t *coarse)
+{
+    size_t x = key & ct->mask;
+
+    for (;; x = (x + 1) & ct->mask) {
+        uint32_t s = ct->slot[x];
+        if (s == 0) {
+            *fine = *coarse = 0;
+            return;
+        }
+        if (ct->key[s - 1] == key) {
+            *fine = ct->val[2 * (s - 1)];
+            *coarse = ct->val[2 * (s - 1) + 1];
+            return;
+        }
+    }
+}
 
 struct memslot {
     uint64_t key;               /* lower-case hash; 0 = empty */
@@ -408,6 +482,8 @@ struct mk__ner_work {
     const int32_t **went;       /* each token's vectors */
     size_t wentcap;
     int32_t padv[2][WC_NVEC * MK__NER_MAXTAGS];     /* before, after the sentence */
+    const struct ctab *ct;      /* the clusters prepare looks words up in (the
+                                   trainer's; at run time wc_resolve does it) */
 };
 
 mk__ner_work *
@@ -820,19 +896,20 @@ enum {
     F_LM1, F_LP1, F_LM2, F_LP2, F_SM1, F_SP1, F_SM2, F_SP2, F_BIM, F_BIP, F_SS3,
     F_FIRST, F_CAPS, F_CAPSW, F_LIST, F_SUFM1, F_SUFP1,
     F_CM3, F_CP3, F_C2M, F_C2P, F_C3M, F_C3C, F_C3P, F_C4M, F_C4P,
-    F_T1, F_T2, F_T1S, F_T1L, F_MEM, F_MEMS, F_DOC, F_DOCS, F_LM3, F_LP3
+    F_T1, F_T2, F_T1S, F_T1L, F_MEM, F_MEMS, F_DOC, F_DOCS, F_LM3, F_LP3,
+    F_CLF, F_CLC, F_CLFM1, F_CLFP1, F_CLCM1, F_CLCP1, F_CLFM2, F_CLFP2, F_CLT1
 };
 
 /* Stand-ins for the tokens before and after the sentence. */
 static const struct tattr pad_bos = {
     UINT64_C(0x5f3c8e2a91d4b607), UINT64_C(0x5f3c8e2a91d4b607),
     UINT64_C(0x5f3c8e2a91d4b607), UINT64_C(0x5f3c8e2a91d4b607),
-    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0
+    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0, 0, 0
 };
 static const struct tattr pad_eos = {
     UINT64_C(0x27d4eb2f165667c5), UINT64_C(0x27d4eb2f165667c5),
     UINT64_C(0x27d4eb2f165667c5), UINT64_C(0x27d4eb2f165667c5),
-    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0
+    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0, 0, 0
 };
 
 /* The shape letter of a code point, 0 for none (marks). */
@@ -957,6 +1034,7 @@ token_attr(const mk__ner_tok *t, struct tattr *a, int full)
     a->lists = 0;
     a->s = t->s;
     a->len = t->len;
+    a->clf = a->clc = 0;
 }
 
 #define AT(j) ((j) < 0 ? &pad_bos : (size_t)(j) >= n ? &pad_eos : &at[(j)])
@@ -967,9 +1045,11 @@ token_attr(const mk__ner_tok *t, struct tattr *a, int full)
  * case, shapes, prefixes and suffixes, kind, script, case, characters,
  * spacing, length), what its neighbours are (lower case of 3 either side,
  * shapes of 2, word bigrams, 3-letter suffixes), the headline and list
- * flags, and in scripts without spaces the cluster n-grams around it. */
+ * flags, in scripts without spaces the cluster n-grams around it, and
+ * with CLUS the word clusters of the token and its neighbours. */
 static size_t
-static_keys(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, uint32_t *out)
+static_keys(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, int clus,
+            uint32_t *out)
 {
     const struct tattr *c = &at[i];
     const struct tattr *p1 = AT((long)i - 1), *p2 = AT((long)i - 2);
@@ -1039,6 +1119,22 @@ static_keys(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, 
         out[k++] = fk4(F_C4M, p2->form, p1->form, c->form, n1->form);
         out[k++] = fk4(F_C4P, p1->form, c->form, n1->form, n2->form);
     }
+    if (clus && c->clf != 0) {
+        out[k++] = fk1(F_CLF, c->clf);
+        out[k++] = fk1(F_CLC, c->clc);
+    }
+    if (clus && p1->clf != 0) {
+        out[k++] = fk1(F_CLFM1, p1->clf);
+        out[k++] = fk1(F_CLCM1, p1->clc);
+    }
+    if (clus && n1->clf != 0) {
+        out[k++] = fk1(F_CLFP1, n1->clf);
+        out[k++] = fk1(F_CLCP1, n1->clc);
+    }
+    if (clus && p2->clf != 0)
+        out[k++] = fk1(F_CLFM2, p2->clf);
+    if (clus && n2->clf != 0)
+        out[k++] = fk1(F_CLFP2, n2->clf);
     return k;
 }
 
@@ -1088,7 +1184,8 @@ static_rest(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, 
 }
 
 /* The features of token C that depend on the two previous tags and on
- * what the document said of its word before (MEM, -1 for nothing). */
+ * what the document said of its word before (MEM, -1 for nothing); and
+ * the previous tag with the word's fine cluster, when it has one. */
 static size_t
 dyn_keys(const struct tattr *c, int t1, int t2, int mem, uint32_t *out)
 {
@@ -1098,6 +1195,8 @@ dyn_keys(const struct tattr *c, int t1, int t2, int mem, uint32_t *out)
     out[k++] = fk2(F_T2, (uint64_t)t2, (uint64_t)t1);
     out[k++] = fk2(F_T1S, (uint64_t)t1, c->sshape);
     out[k++] = fk2(F_T1L, (uint64_t)t1, c->lower);
+    if (c->clf != 0)
+        out[k++] = fk2(F_CLT1, (uint64_t)t1, c->clf);
     if (mem >= 0) {
         out[k++] = fk1(F_MEM, (uint64_t)mem);
         out[k++] = fk2(F_MEMS, (uint64_t)mem, c->sshape);
@@ -1117,6 +1216,8 @@ prepare(mk__ner_work *w, const mk__ner_tok *toks, size_t n, int full)
     for (i = 0; i < n; i++) {
         struct tattr *a = &w->at[i];
         token_attr(&toks[i], a, full);
+        if (full && w->ct != NULL)
+            ctab_find(w->ct, fold(a->lower), &a->clf, &a->clc);
         if (full && w->lists != NULL)
             a->lists = w->lists(w->lists_ctx, toks[i].s, toks[i].len) & 0xFF;
         if (a->ucase != 0)
@@ -1324,6 +1425,7 @@ struct mk__ner {
     uint64_t *bits;
     int bshift;
     unsigned long long serial;  /* tells one loaded model from another */
+    struct ctab *ct;            /* word clusters, or NULL */
 };
 
 static atomic_ullong model_serials;
@@ -1376,6 +1478,7 @@ load_fail(mk__ner *m, mk_error *err, const char *msg)
     if (m != NULL) {
         free(m->tab);
         free(m->bits);
+        ctab_free(m->ct);
         free(m);
     }
     mk__err(err, MK_EINPUT, 0, "%s", msg);
@@ -1388,7 +1491,7 @@ mk__ner_load(const void *data, size_t len, mk_error *err)
     const unsigned char *p = data;
     mk__ner *m;
     uint64_t want, bits;
-    uint32_t total, i, prev = 0;
+    uint32_t total, i, prev = 0, ncl;
     unsigned version;
     int j;
     size_t cap;
@@ -1450,6 +1553,8 @@ mk__ner_load(const void *data, size_t len, mk_error *err)
     m->nfeat = le32(p + 36);
     want = HEADER_SIZE + 4 * (uint64_t)m->nfeat + 2 * (uint64_t)m->nfeat * (uint64_t)m->ntags;
     want = (want + 3) & ~(uint64_t)3;
+    ncl = le32(p + 56);
+    want += 8 * (uint64_t)ncl;
     if (want != total)
         return load_fail(m, err, "corrupt model: sizes do not add up");
     bits = (uint64_t)le32(p + 40) | (uint64_t)le32(p + 44) << 32;
@@ -1500,6 +1605,30 @@ mk__ner_load(const void *data, size_t len, mk_error *err)
         s->key = k;
         for (j = 0; j < m->ntags; j++)
             s->w[j] = le16s(wts + 2 * ((size_t)i * (size_t)m->ntags + (size_t)j));
+    }
+    if (ncl > 0) {
+        const unsigned char *cp = p + total - 8 * (size_t)ncl;
+        m->ct = calloc(1, sizeof *m->ct);
+        if (m->ct == NULL || (m->ct->key = malloc((size_t)ncl * sizeof *m->ct->key)) == NULL ||
+            (m->ct->val = malloc((size_t)ncl * 2 * sizeof *m->ct->val)) == NULL) {
+            mk__ner_free(m);
+            mk__err(err, MK_ENOMEM, 0, "out of memory");
+            return NULL;
+        }
+        m->ct->n = ncl;
+        for (i = 0; i < ncl; i++) {
+            uint32_t k = le32(cp + 8 * (size_t)i);
+            if (k == 0 || (i > 0 && k <= m->ct->key[i - 1]))
+                return load_fail(m, err, "corrupt model: cluster keys out of order");
+            m->ct->key[i] = k;
+            m->ct->val[2 * i] = (uint16_t)(cp[8 * (size_t)i + 4] | cp[8 * (size_t)i + 5] << 8);
+            m->ct->val[2 * i + 1] = (uint16_t)(cp[8 * (size_t)i + 6] | cp[8 * (size_t)i + 7] << 8);
+        }
+        if (ctab_index(m->ct) != 0) {
+            mk__ner_free(m);
+            mk__err(err, MK_ENOMEM, 0, "out of memory");
+            return NULL;
+        }
     }
     return m;
 }
@@ -1560,6 +1689,7 @@ mk__ner_free(mk__ner *m)
         return;
     free(m->tab);
     free(m->bits);
+    ctab_free(m->ct);
     free(m);
 }
 
@@ -1601,6 +1731,7 @@ mk__ner_nfeatures(const mk__ner *m)
 struct wc_head {
     uint64_t form;
     uint32_t stamp;
+    uint16_t clf, clc;          /* the word's clusters */
     uint8_t len;                /* 0: empty */
     char s[WC_MAXLEN];
 };
@@ -1647,13 +1778,24 @@ wc_fill(const mk__ner *m, const struct tattr *a, int32_t *v)
     model_add(m, fk1(F_SP2, a->sshape), v + 5 * nt);
     model_add(m, fk1(F_LM3, a->lower), v + 0 * nt);
     model_add(m, fk1(F_LP3, a->lower), v + 6 * nt);
+    if (m->ct != NULL && a->clf != 0) {
+        model_add(m, fk1(F_CLF, a->clf), v + 3 * nt);
+        model_add(m, fk1(F_CLC, a->clc), v + 3 * nt);
+        model_add(m, fk1(F_CLFM1, a->clf), v + 2 * nt);
+        model_add(m, fk1(F_CLFP1, a->clf), v + 4 * nt);
+        model_add(m, fk1(F_CLCM1, a->clc), v + 2 * nt);
+        model_add(m, fk1(F_CLCP1, a->clc), v + 4 * nt);
+        model_add(m, fk1(F_CLFM2, a->clf), v + 1 * nt);
+        model_add(m, fk1(F_CLFP2, a->clf), v + 5 * nt);
+    }
 }
 
 /* Points W->went[0..N) at the vectors of the N tokens of AT, filling the
- * cache for model M where they are not there yet. Returns 0 or
- * MK_ENOMEM. */
+ * cache for model M where they are not there yet, and sets the tokens'
+ * clusters (which prepare leaves to this at run time: a word of the cache
+ * has them at hand). Returns 0 or MK_ENOMEM. */
 static int
-wc_resolve(const mk__ner *m, mk__ner_work *w, const struct tattr *at, size_t n)
+wc_resolve(const mk__ner *m, mk__ner_work *w, struct tattr *at, size_t n)
 {
     size_t nv = WC_NVEC * (size_t)m->ntags, ntmp = 0, i;
 
@@ -1683,7 +1825,7 @@ wc_resolve(const mk__ner *m, mk__ner_work *w, const struct tattr *at, size_t n)
         w->wcstamp = 1;
     }
     for (i = 0; i < n; i++) {
-        const struct tattr *a = &at[i];
+        struct tattr *a = &at[i];
         struct wc_head *h = NULL;
         int32_t *v;
         if (a->len <= WC_MAXLEN) {
@@ -1691,14 +1833,20 @@ wc_resolve(const mk__ner *m, mk__ner_work *w, const struct tattr *at, size_t n)
                                                     (WC_SLOTS - 1)) * w->wcstride);
             if (h->len == a->len && h->form == a->form && memcmp(h->s, a->s, a->len) == 0) {
                 h->stamp = w->wcstamp;
+                a->clf = h->clf;
+                a->clc = h->clc;
                 w->went[i] = (const int32_t *)(const void *)(h + 1);
                 continue;
             }
             if (h->len != 0 && h->stamp == w->wcstamp)
                 h = NULL;       /* a word of this sentence is there */
         }
+        if (m->ct != NULL)
+            ctab_find(m->ct, fold(a->lower), &a->clf, &a->clc);
         if (h != NULL) {
             h->form = a->form;
+            h->clf = a->clf;
+            h->clc = a->clc;
             h->len = (uint8_t)a->len;
             h->stamp = w->wcstamp;
             memcpy(h->s, a->s, a->len);
@@ -1717,7 +1865,7 @@ wc_resolve(const mk__ner *m, mk__ner_work *w, const struct tattr *at, size_t n)
 /* Tags tokens LO..HI of the N whose attributes are in AT (the others are
  * their context) into TAGS (indexed alike), after the tags *T1 and *T2. */
 static int
-tag_range(const mk__ner *m, mk__ner_work *w, const struct tattr *at, size_t n, size_t lo,
+tag_range(const mk__ner *m, mk__ner_work *w, struct tattr *at, size_t n, size_t lo,
           size_t hi, int capsent, int *t1, int *t2, uint8_t *tags)
 {
     uint32_t kbuf[2][MAXKEYS], *keys = kbuf[0], *next = kbuf[1];
@@ -1784,6 +1932,7 @@ mk__ner_tag(const mk__ner *m, mk__ner_work *w, const mk__ner_tok *toks, size_t n
         return mk__err(err, MK_ELIMIT, 0, "sentence of %zu tokens", n);
     if (grow(&w->tags, &w->tagcap, n + 1, 1) != 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
+    w->ct = NULL;               /* clusters come from the word cache */
     capsent = n <= CHUNK ? prepare(w, toks, n, 1) : long_caps(toks, n);
     if (capsent < 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
@@ -1874,7 +2023,8 @@ mk__ner_tag_doc(const mk__ner *m, mk__ner_work *w, const char *const *texts, con
             return n;
         if (grow(&w->dtok, &w->dtokcap, nt + (size_t)n + 1, sizeof *w->dtok) != 0)
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
-        memcpy(w->dtok + nt, t, (size_t)n * sizeof *t);
+        if (n > 0)   /* an empty piece has no tokens, and T may be NULL */
+            memcpy(w->dtok + nt, t, (size_t)n * sizeof *t);
         w->doff[p] = nt;
         nt += (size_t)n;
         if ((m->flags & MODEL_DOCF) && mk__ner_doc_scan(w, w->dtok + w->doff[p], (size_t)n,
@@ -1972,6 +2122,7 @@ struct mk__ner_trainer {
     int epoch;
     int final;                  /* keys computed: no more data */
     size_t *order;
+    struct ctab *ct;            /* word clusters (o.clusters), or NULL */
 };
 
 void
@@ -1988,6 +2139,110 @@ mk__ner_train_opts_init(mk__ner_train_opts *o)
     o->doc_features = 1;
     o->seed = 1;
     o->prune = 0.0;
+}
+
+static int
+cmp_u64k(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The table of scripts/make-clusters at PATH: lines "word TAB fine TAB
+ * coarse", cluster numbers 1..65535. Each word's key is the fold of its
+ * lower-case hash, as prepare computes it; of words whose keys collide
+ * the first in the file stays. */
+static struct ctab *
+load_clusters(const char *path, mk_error *err)
+{
+    FILE *f = fopen(path, "r");
+    char line[512];
+    uint64_t *e = NULL;         /* key << 32 | line number */
+    uint32_t *fv = NULL;        /* per line: fine << 16 | coarse */
+    size_t n = 0, cap = 0, i, k;
+    struct ctab *ct;
+    long lno = 0;
+
+    if (f == NULL) {
+        mk__err_sys(err, MK_EIO, errno, "%s", path);
+        return NULL;
+    }
+    while (fgets(line, sizeof line, f) != NULL) {
+        char *t1 = strchr(line, '\t'), *t2, *end;
+        unsigned long a, b;
+        mk__ner_tok tok;
+        struct tattr at;
+        lno++;
+        if (t1 == NULL || (t2 = strchr(t1 + 1, '\t')) == NULL)
+            goto bad;
+        a = strtoul(t1 + 1, &end, 10);
+        if (end != t2 || a == 0 || a > 65535)
+            goto bad;
+        b = strtoul(t2 + 1, &end, 10);
+        if ((*end != '\n' && *end != '\0') || b == 0 || b > 65535)
+            goto bad;
+        if (n == cap) {
+            void *p1, *p2;
+            cap = cap ? 2 * cap : 4096;
+            p1 = realloc(e, cap * sizeof *e);
+            if (p1 != NULL)
+                e = p1;
+            p2 = realloc(fv, cap * sizeof *fv);
+            if (p2 != NULL)
+                fv = p2;
+            if (p1 == NULL || p2 == NULL) {
+                fclose(f);
+                free(e);
+                free(fv);
+                mk__err(err, MK_ENOMEM, 0, "out of memory");
+                return NULL;
+            }
+        }
+        memset(&tok, 0, sizeof tok);
+        tok.s = line;
+        tok.len = (size_t)(t1 - line);
+        tok.kind = MK_TOK_WORD;
+        token_attr(&tok, &at, 0);
+        e[n] = (uint64_t)fold(at.lower) << 32 | (uint64_t)n;
+        fv[n] = (uint32_t)a << 16 | (uint32_t)b;
+        n++;
+    }
+    fclose(f);
+    ct = calloc(1, sizeof *ct);
+    if (ct == NULL || (ct->key = malloc((n + 1) * sizeof *ct->key)) == NULL ||
+        (ct->val = malloc((n + 1) * 2 * sizeof *ct->val)) == NULL) {
+        ctab_free(ct);
+        free(e);
+        free(fv);
+        mk__err(err, MK_ENOMEM, 0, "out of memory");
+        return NULL;
+    }
+    if (n > 1)
+        qsort(e, n, sizeof *e, cmp_u64k);
+    for (i = k = 0; i < n; i++) {
+        uint32_t key = (uint32_t)(e[i] >> 32), v = fv[e[i] & 0xFFFFFFFFu];
+        if (k > 0 && ct->key[k - 1] == key)
+            continue;
+        ct->key[k] = key;
+        ct->val[2 * k] = (uint16_t)(v >> 16);
+        ct->val[2 * k + 1] = (uint16_t)v;
+        k++;
+    }
+    ct->n = (uint32_t)k;
+    free(e);
+    free(fv);
+    if (ctab_index(ct) != 0) {
+        ctab_free(ct);
+        mk__err(err, MK_ENOMEM, 0, "out of memory");
+        return NULL;
+    }
+    return ct;
+bad:
+    fclose(f);
+    free(e);
+    free(fv);
+    mk__err(err, MK_EINPUT, 0, "%s:%ld: want word TAB fine TAB coarse", path, lno);
+    return NULL;
 }
 
 mk__ner_trainer *
@@ -2026,6 +2281,11 @@ mk__ner_trainer_new(const mk__ner_train_opts *o, mk_error *err)
     t->ntags = 1 + 2 * o->ntypes;
     t->last_doc = -1;
     mk__ner_work_set_lists(t->w, o->lists, o->lists_ctx);
+    if (o->clusters != NULL && (t->ct = load_clusters(o->clusters, err)) == NULL) {
+        mk__ner_trainer_free(t);
+        return NULL;
+    }
+    t->o.clusters = NULL;
     return t;
 }
 
@@ -2049,6 +2309,7 @@ mk__ner_trainer_free(mk__ner_trainer *t)
     free(t->wt);
     free(t->ut);
     free(t->order);
+    ctab_free(t->ct);
     free(t);
 }
 
@@ -2102,6 +2363,7 @@ mk__ner_trainer_add(mk__ner_trainer *t, int dev, long doc, const char *text, siz
     n = mk__ner_tokenize(t->w, text, len, &toks, err);
     if (n < 0)
         return n;
+    t->w->ct = t->ct;
     capsent = prepare(t->w, toks, (size_t)n, 1);
     if (capsent < 0 ||
         grow(&t->at, &t->atcap, t->ntok + (size_t)n, sizeof *t->at) != 0 ||
@@ -2185,7 +2447,7 @@ finalize(mk__ner_trainer *t, mk_error *err)
             for (i = 0; i < se->ntok; i++) {
                 uint32_t k[MAXKEYS];
                 size_t nk = static_keys(at, se->ntok, i, se->capsent,
-                                        docf ? doc_bits(t->w, &at[i]) : -1, k);
+                                        docf ? doc_bits(t->w, &at[i]) : -1, t->ct != NULL, k);
                 if (grow(&t->keys, &t->keycap, t->nkeys + nk, sizeof *t->keys) != 0)
                     return mk__err(err, MK_ENOMEM, 0, "out of memory");
                 memcpy(t->keys + t->nkeys, k, nk * sizeof *k);
@@ -2383,9 +2645,11 @@ put_f64(unsigned char *p, double v)
  *   27  bytes a weight (2)   28  the types (8 bytes, MK__NER_ ids)
  *   36  features (u32)  40  scale (f64: weight = int16 * scale)
  *   48  file size (u32) 52  FNV-1a 32 of the bytes after the header
- *   56  zero            60  FNV-1a 32 of header bytes 0..59
- * then the keys (u32, ascending), the weights (int16, NTAGS a key) and
- * zero bytes to a multiple of 4. */
+ *   56  word clusters (u32)   60  FNV-1a 32 of header bytes 0..59
+ * then the keys (u32, ascending), the weights (int16, NTAGS a key),
+ * zero bytes to a multiple of 4, and the word clusters, 8 bytes each:
+ * the fold of a lower-case hash (u32, ascending), fine and coarse cluster
+ * (u16 each). Format 1 had no clusters (and zero at 56). */
 int
 mk__ner_trainer_save(mk__ner_trainer *t, mk_buf *out, mk_error *err)
 {
@@ -2393,7 +2657,7 @@ mk__ner_trainer_save(mk__ner_trainer *t, mk_buf *out, mk_error *err)
     int64_t C = t->c > 0 ? (int64_t)t->c : 1, maxnum = 0;
     int64_t *num = NULL;        /* C times the averaged weights: exact */
     uint64_t *sel = NULL;
-    size_t r, nsel = 0, total, i;
+    size_t r, nsel = 0, total, i, ncl;
     unsigned char *p;
     double scale;
 
@@ -2432,6 +2696,8 @@ mk__ner_trainer_save(mk__ner_trainer *t, mk_buf *out, mk_error *err)
         qsort(sel, nsel, sizeof *sel, cmp_u64);
     total = HEADER_SIZE + 4 * nsel + 2 * nsel * (size_t)T;
     total = (total + 3) & ~(size_t)3;
+    ncl = t->ct != NULL ? t->ct->n : 0;
+    total += 8 * (size_t)ncl;
     if (total > UINT32_MAX) {
         free(num);
         free(sel);
@@ -2460,6 +2726,15 @@ mk__ner_trainer_save(mk__ner_trainer *t, mk_buf *out, mk_error *err)
     put32(p + 36, (uint32_t)nsel);
     put_f64(p + 40, scale);
     put32(p + 48, (uint32_t)total);
+    put32(p + 56, (uint32_t)ncl);
+    for (i = 0; i < ncl; i++) {
+        unsigned char *cp = p + total - 8 * ncl + 8 * i;
+        put32(cp, t->ct->key[i]);
+        cp[4] = (unsigned char)t->ct->val[2 * i];
+        cp[5] = (unsigned char)(t->ct->val[2 * i] >> 8);
+        cp[6] = (unsigned char)t->ct->val[2 * i + 1];
+        cp[7] = (unsigned char)(t->ct->val[2 * i + 1] >> 8);
+    }
     for (i = 0; i < nsel; i++) {
         unsigned char *wr = p + HEADER_SIZE + 4 * nsel + 2 * i * (size_t)T;
         r = (size_t)(sel[i] & 0xFFFFFFFFu);

@@ -191,6 +191,8 @@ typedef struct mk__ner_train_opts {
                                   below this fraction of the largest of all */
     mk__ner_list_fn lists;     /* word lists (see mk__ner_work_set_lists), or NULL */
     void *lists_ctx;
+    const char *clusters;      /* word clusters (scripts/make-clusters), a file
+                                  read once and carried in the model; or NULL */
 } mk__ner_train_opts;
 
 void mk__ner_train_opts_init(mk__ner_train_opts *o);

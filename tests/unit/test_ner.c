@@ -113,6 +113,7 @@ titles(void *ctx, const char *s, size_t len)
 }
 
 static long list_calls;
+static const char *cluster_file;   /* word clusters for train_lists, or NULL */
 
 /* Trains a model with SEED into OUT, with the word list when LISTS;
  * returns 0 on success. */
@@ -132,6 +133,7 @@ train_lists(uint64_t seed, mk_buf *out, int lists)
         o.lists = titles;
         o.lists_ctx = &list_calls;
     }
+    o.clusters = cluster_file;
     t = mk__ner_trainer_new(&o, &err);
     if (t == NULL)
         return -1;
@@ -454,9 +456,13 @@ TEST(reject_bad_models)
     c[0] = 'X';
     CHECK(rejects(c, b.len, "not a mekong NER model"));
     memcpy(c, b.p, b.len);
-    c[6] = 2;                   /* format version 2 */
+    c[6] = 1;                   /* format version 1: before word clusters */
     reseal(c);
-    CHECK(rejects(c, b.len, "format version 2"));
+    CHECK(rejects(c, b.len, "format version 1"));
+    memcpy(c, b.p, b.len);
+    c[6] = 3;                   /* format version 3 */
+    reseal(c);
+    CHECK(rejects(c, b.len, "format version 3"));
     memcpy(c, b.p, b.len);
     c[12] = 99;                 /* feature set 99 */
     reseal(c);
@@ -477,6 +483,79 @@ TEST(reject_bad_models)
     CHECK(rejects(c, b.len, "sizes"));
     free(c);
     mk__buf_free(&b);
+}
+
+static void
+put_le32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+    p[2] = (unsigned char)(v >> 16);
+    p[3] = (unsigned char)(v >> 24);
+}
+
+/* Word clusters: the model carries them, tags with them, is the same
+ * every time, and refuses them out of order; a bad table is refused. */
+TEST(clusters)
+{
+    char path[] = "/tmp/mekong-test-clustersXXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    mk_buf b = { NULL, 0, 0 }, b2 = { NULL, 0, 0 };
+    mk__ner *m;
+    mk__ner_work *w = mk__ner_work_new(NULL);
+    mk__ner_train_opts o;
+    mk_error err;
+    size_t n;
+
+    CHECK(f != NULL);
+    if (f == NULL) {
+        mk__ner_work_free(w);
+        return;
+    }
+    fputs("adam\t7\t2\nhanoi\t5\t1\nturin\t5\t1\nwarsaw\t5\t1\n", f);
+    fclose(f);
+    cluster_file = path;
+    CHECK(train(7, &b) == 0);
+    CHECK(train(7, &b2) == 0);
+    CHECK(b.len == b2.len && b.len > 100 && memcmp(b.p, b2.p, b.len) == 0);
+    m = mk__ner_load(b.p, b.len, &err);
+    CHECK(m != NULL);
+    if (m != NULL)
+        CHECK(strcmp(tag(m, w, "Omega Corp opened a plant in Turin ."),
+                     "org:Omega Corp;location:Turin") == 0);
+    mk__ner_free(m);
+    /* 4 clusters at the end, 8 bytes each: two swapped, checksums redone */
+    n = b.len;
+    CHECK(n > 100 && b.p[56] == 4);
+    if (n > 100 && b.p[56] == 4) {
+        unsigned char *c = (unsigned char *)b.p, tmp[8];
+        uint32_t h;
+        memcpy(tmp, c + n - 32, 8);
+        memcpy(c + n - 32, c + n - 24, 8);
+        memcpy(c + n - 24, tmp, 8);
+        h = fnv32(c + 64, n - 64);
+        put_le32(c + 52, h);
+        reseal(c);
+        CHECK(rejects(c, n, "cluster keys out of order"));
+    }
+    /* a line without its numbers */
+    f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f != NULL) {
+        fputs("adam\t7\n", f);
+        fclose(f);
+        mk__ner_train_opts_init(&o);
+        memset(&err, 0, sizeof err);
+        o.clusters = path;
+        CHECK(mk__ner_trainer_new(&o, &err) == NULL && err.code == MK_EINPUT &&
+              strstr(err.msg, "want word TAB fine TAB coarse") != NULL);
+    }
+    cluster_file = NULL;
+    remove(path);
+    mk__ner_work_free(w);
+    mk__buf_free(&b);
+    mk__buf_free(&b2);
 }
 
 TEST(trainer_options)
@@ -512,6 +591,7 @@ main(void)
     RUN(deterministic);
     RUN(round_trip);
     RUN(reject_bad_models);
+    RUN(clusters);
     RUN(trainer_options);
     DONE();
 }
