@@ -623,6 +623,18 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
         }
     }
 
+    /* what the tagger found, where a title did not say otherwise: it knows
+     * institutions better than the head-word rule below */
+    for (i = 0; i < nextra; i++) {
+        size_t sb = extra[i].start_b, eb = extra[i].end_b;
+        /* a sentence's stop is not the name's ("... Yuliana."), an
+         * initial's is ("J.") */
+        if (eb - sb > 3 && t[eb - 1] == '.' && t[eb - 2] >= 'a' && t[eb - 2] <= 'z' &&
+            t[eb - 3] >= 'a' && t[eb - 3] <= 'z' && extra[i].type == MK_ENT_PERSON)
+            eb--;
+        n = emit(out, cap, n, sb, eb, extra[i].type, extra[i].flags);
+    }
+
     if (latin) {
         /* institutions: a run of capitalized words with a head word, small
          * words inside; an acronym in brackets after it is its own */
@@ -687,17 +699,6 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
             }
             i = e > i ? e - 1 : i;
         }
-    }
-
-    /* what the tagger found, where the rules found nothing */
-    for (i = 0; i < nextra; i++) {
-        size_t sb = extra[i].start_b, eb = extra[i].end_b;
-        /* a sentence's stop is not the name's ("... Yuliana."), an
-         * initial's is ("J.") */
-        if (eb - sb > 3 && t[eb - 1] == '.' && t[eb - 2] >= 'a' && t[eb - 2] <= 'z' &&
-            t[eb - 3] >= 'a' && t[eb - 3] <= 'z' && extra[i].type == MK_ENT_PERSON)
-            eb--;
-        n = emit(out, cap, n, sb, eb, extra[i].type, extra[i].flags);
     }
 
     /* an acronym in brackets after a name: "National University of Laos
