@@ -487,6 +487,14 @@ nearest_hint(const hint *h, size_t nh, size_t at)
 }
 
 static int overlaps(const rawent *r, size_t nraw, size_t piece, size_t sb, size_t eb, int type);
+
+/* Does an entity of TYPE among the raws from FIRST on (the current
+ * piece's) overlap SB..EB? */
+static int
+overlaps_from(const mk_extractor *x, size_t first, size_t sb, size_t eb, int type)
+{
+    return x->nraw > first && overlaps(x->raw + first, x->nraw - first, x->pieces, sb, eb, type);
+}
 static int set_offsets(mk_extractor *x, const char *text, size_t first_raw);
 
 static size_t
@@ -730,10 +738,8 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
             if ((pass == 0 && (acr || use)) || (pass == 1 && !acr) || (pass == 2 && !use) ||
                 !(x->types & m->type))
                 continue;
-            if (overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, m->start_b, m->end_b,
-                         MK_ENT_EMAIL) ||
-                overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, m->start_b, m->end_b,
-                         MK_ENT_PHONE))
+            if (overlaps_from(x, first_raw, m->start_b, m->end_b, MK_ENT_EMAIL) ||
+                overlaps_from(x, first_raw, m->start_b, m->end_b, MK_ENT_PHONE))
                 continue;
             const char *s = text + m->start_b, *v;
             size_t n = m->end_b - m->start_b, vn;
@@ -775,9 +781,9 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
     for (i = 0; i < nw; i++) {
         size_t sb = x->ws[i], eb = x->we[i];
         if (x->nraw > first_raw &&
-            (overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, sb, eb, MK_ENT_PERSON) ||
-             overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, sb, eb, MK_ENT_ORG) ||
-             overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, sb, eb, MK_ENT_EMAIL)))
+            (overlaps_from(x, first_raw, sb, eb, MK_ENT_PERSON) ||
+             overlaps_from(x, first_raw, sb, eb, MK_ENT_ORG) ||
+             overlaps_from(x, first_raw, sb, eb, MK_ENT_EMAIL)))
             continue;
         static const int types[] = { MK_ENT_PERSON, MK_ENT_ORG, MK_ENT_LOCATION };
         for (size_t ty = 0; ty < sizeof types / sizeof types[0]; ty++) {
@@ -878,8 +884,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
         }
         const char *lr = mk__phone_lang_region(lang);
         for (i = 0; i < c; i++) {
-            if (overlaps(x->raw + first_raw, x->nraw - first_raw, x->pieces, x->pc[i].start_b,
-                         x->pc[i].end_b, MK_ENT_EMAIL))
+            if (overlaps_from(x, first_raw, x->pc[i].start_b, x->pc[i].end_b, MK_ENT_EMAIL))
                 continue;
             rawent *r = new_raw(x);
             if (r == NULL)
