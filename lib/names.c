@@ -292,6 +292,23 @@ emit(mk_name_match *out, size_t cap, size_t n, size_t sb, size_t eb, int type, i
     return n + 1;
 }
 
+/* Drops the names of OUT that lie inside SB..EB, unless a person after a
+ * title is among them or a name crosses the edges; returns the count. */
+static size_t
+take_over(mk_name_match *out, size_t cap, size_t n, size_t sb, size_t eb)
+{
+    size_t k, w = 0, m = n < cap ? n : cap;
+
+    for (k = 0; k < m; k++)
+        if (out[k].start_b < eb && sb < out[k].end_b &&
+            (out[k].start_b < sb || out[k].end_b > eb || (out[k].flags & MK_NAME_TITLED)))
+            return n;
+    for (k = 0; k < m; k++)
+        if (!(out[k].start_b >= sb && out[k].end_b <= eb))
+            out[w++] = out[k];
+    return w + (n > cap ? n - cap : 0);
+}
+
 /* The end of a name in a script without capitals, starting at byte I:
  * Thai writes the given name against the title and the family name after
  * a space ("นายวีรพงษ์ ทองมา"); Lao and Khmer put spaces between title,
@@ -632,6 +649,9 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
         if (eb - sb > 3 && t[eb - 1] == '.' && t[eb - 2] >= 'a' && t[eb - 2] <= 'z' &&
             t[eb - 3] >= 'a' && t[eb - 3] <= 'z' && extra[i].type == MK_ENT_PERSON)
             eb--;
+        /* "The Ministry of ...": the article is not the name */
+        if (eb - sb > 4 && memcmp(t + sb, "The ", 4) == 0 && extra[i].type != MK_ENT_PERSON)
+            sb += 4;
         n = emit(out, cap, n, sb, eb, extra[i].type, extra[i].flags);
     }
 
@@ -695,6 +715,14 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                 /* "PT Pelabuhan Indonesia (Persero)" */
                 if (eb + 10 <= len && memcmp(t + eb, " (Persero)", 10) == 0)
                     eb += 10;
+                /* a run that ends on its head word ("... Education
+                 * Alliance", "... Sdn. Bhd.") says more than the tagger's
+                 * names inside it */
+                size_t caps = 0;
+                for (size_t k = s; k < e; k++)
+                    caps += w[k].cap;
+                if (caps >= 3 && head_word(t, &w[e - 1], lang))
+                    n = take_over(out, cap, n, w[s].sb, eb);
                 n = emit(out, cap, n, w[s].sb, eb, MK_ENT_ORG, 0);
             }
             i = e > i ? e - 1 : i;
