@@ -582,10 +582,11 @@ keeps_stop(const char *s, size_t n)
     if (n == 1 || (n == 2 && (unsigned char)s[0] >= 0xC0))
         return ((unsigned char)s[0] >= 'A');   /* an initial: M. */
     while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strncmp(keep_stop[mid], s, n);
-        if (c == 0 && keep_stop[mid][n] != '\0')
-            c = 1;
+        size_t mid = (lo + hi) / 2, kl = strlen(keep_stop[mid]);
+        /* bytes, then length: S may hold a NUL, and is not NUL-ended */
+        int c = memcmp(keep_stop[mid], s, kl < n ? kl : n);
+        if (c == 0)
+            c = kl < n ? -1 : kl > n ? 1 : 0;
         if (c == 0)
             return 1;
         if (c < 0)
