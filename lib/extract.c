@@ -1105,6 +1105,25 @@ names_doc(mk_extractor *x)
         if (set_offsets(x, text, first) != 0)
             return MK_ENOMEM;
     }
+    /* a short form used before the document spelt it out (a headline's
+     * "สพฐ." or "Zhou"): its value is the full name after all */
+    for (size_t q = 0; q < x->nraw; q++) {
+        rawent *r = &x->raw[q];
+        if (r->type != MK_ENT_PERSON && r->type != MK_ENT_ORG && r->type != MK_ENT_LOCATION)
+            continue;
+        size_t n = r->end_b - r->start_b;
+        const char *txt = x->vals.p + r->txt_off, *val = x->vals.p + r->val_off;
+        if (strlen(val) != n || memcmp(val, txt, n) != 0)
+            continue;
+        const struct known *kn = lookup(x, txt, n, r->type);
+        if (kn == NULL || (kn->val_len == n && memcmp(x->names.p + kn->val, txt, n) == 0))
+            continue;
+        size_t off = x->vals.len;
+        if (mk__buf_add(&x->vals, x->names.p + kn->val, kn->val_len) != 0 ||
+            mk__buf_add(&x->vals, "", 1) != 0)
+            return MK_ENOMEM;
+        r->val_off = off;
+    }
     x->npinfo = 0;
     x->ptext.len = 0;
     return 0;

@@ -693,12 +693,12 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                     s++;   /* the connector after the name */
             }
             static const char *const lead[] = { "The", "Sa", "Ang", "Ng", "Si", "Sina", "Ni", "Di",
-                                                "Ke", "Dari", "Oleh", "Para" };
+                                                "Ke", "Dari", "Oleh", "Para", "Ayon", "sa" };
             for (size_t k = 0; k < sizeof lead / sizeof lead[0] && s < e; k++)
                 if (w[s].eb - w[s].sb == strlen(lead[k]) &&
                     memcmp(t + w[s].sb, lead[k], strlen(lead[k])) == 0) {
                     s++;
-                    break;
+                    k = (size_t)-1;   /* "Ayon sa ...": several in a row */
                 }
             /* a title before the institution: "Naib Canselor Universiti
              * Teknologi Malaysia", "Kepala Dinas ..." */
@@ -732,7 +732,11 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
     /* an acronym in brackets after a name: "National University of Laos
      * (NUOL)", "Kamar Dagang dan Industri Indonesia (Kadin)" */
     for (i = 0; i < nw; i++) {
-        if (w[i].sb < 1 || t[w[i].sb - 1] != '(' || w[i].eb >= len || t[w[i].eb] != ')')
+        /* "(NUOL)", and Thai "(สพฐ.)" with its stop */
+        size_t aend = w[i].eb;
+        if (aend + 1 < len && t[aend] == '.' && t[aend + 1] == ')')
+            aend++;
+        if (w[i].sb < 1 || t[w[i].sb - 1] != '(' || aend >= len || t[aend] != ')')
             continue;
         size_t l = w[i].eb - w[i].sb;
         int uppers = 0;
@@ -750,13 +754,13 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                 size_t q;
                 /* the tagger may have found the acronym itself */
                 for (q = 0; q < n && q < cap; q++)
-                    if (out[q].start_b == w[i].sb && out[q].end_b == w[i].eb) {
+                    if (out[q].start_b == w[i].sb && out[q].end_b == aend) {
                         out[q].type = type;
                         out[q].flags |= MK_NAME_ACRONYM;
                         break;
                     }
                 if (q == n || q == cap)
-                    n = emit(out, cap, n, w[i].sb, w[i].eb, type, MK_NAME_ACRONYM);
+                    n = emit(out, cap, n, w[i].sb, aend, type, MK_NAME_ACRONYM);
                 break;
             }
     }
