@@ -20,6 +20,8 @@ extern const char *const mk__titles[];
 extern const size_t mk__ntitles;
 extern const char *const mk__org_heads[];
 extern const size_t mk__norg_heads;
+extern const char *const mk__vi_words[];
+extern const size_t mk__nvi_words;
 
 /* A word of the paragraph. */
 typedef struct word {
@@ -307,6 +309,104 @@ take_over(mk_name_match *out, size_t cap, size_t n, size_t sb, size_t eb)
         if (!(out[k].start_b >= sb && out[k].end_b <= eb))
             out[w++] = out[k];
     return w + (n > cap ? n - cap : 0);
+}
+
+/* Do words A and B of T make one Vietnamese word ("y tế", "nhân dân")? */
+static int
+vi_word(const char *t, const word *a, const word *b)
+{
+    char buf[64], low[64];
+    size_t la = a->eb - a->sb, lb = b->eb - b->sb;
+
+    if (la + lb + 2 > sizeof buf || b->sb != a->eb + 1 || t[a->eb] != ' ')
+        return 0;
+    memcpy(buf, t + a->sb, la);
+    buf[la] = ' ';
+    memcpy(buf + la + 1, t + b->sb, lb);
+    size_t l = lower(buf, la + 1 + lb, low, sizeof low);
+    return mk__bsearch_str(mk__vi_words, mk__nvi_words, sizeof mk__vi_words[0], low, l) >= 0;
+}
+
+static int
+word_is(const char *t, const word *x, const char *s)
+{
+    size_t l = strlen(s);
+    return x->eb - x->sb == l && memcmp(t + x->sb, s, l) == 0;
+}
+
+static int
+starts_verb(const char *t, const word *x, const char *const *verbs, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (word_is(t, x, verbs[k]))
+            return 1;
+    return 0;
+}
+
+/* Vietnamese institutions: a head word ("Bộ", "Sở", "Hội", "Ủy ban"),
+ * then words that start with a capital, the rest of each word in lower
+ * case ("Nông nghiệp", "Y tế", "Chữ thập đỏ"), "và" between parts and a
+ * place after "tỉnh", "xã", "phường" ("Hội Chữ thập đỏ tỉnh Quảng Trị"). */
+static size_t
+find_vi_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match *out, size_t cap,
+             size_t n)
+{
+    static const char *const places[] = { "tỉnh", "xã", "phường", "huyện", "quận", "thành phố" };
+    /* words that start what is said of an institution, not its name */
+    static const char *const verbs[] = { "cho", "đã", "sẽ", "có", "là", "được", "vừa", "đang",
+                                         "không", "vẫn", "cũng", "thông", "khuyến", "phối",
+                                         "tiếp", "kêu", "yêu", "ghi", "chuyển", "hỗ", "và" };
+
+    for (size_t i = 0; i < nw; i++) {
+        if (!w[i].cap || !head_word(t, &w[i], "vi"))
+            continue;
+        size_t j = i + 1, end = i, lower_run = 0;
+        while (j < nw && (w[j].sb == w[j - 1].eb + 1 ||
+                          (w[j].sb == w[j - 1].eb + 2 && t[w[j - 1].eb] == '.'))) {
+            if (w[j].cap) {
+                end = j;
+                lower_run = 0;
+            } else if (lower_run == 0 && vi_word(t, &w[j - 1], &w[j])) {
+                end = j;           /* the rest of a word: "Nông nghiệp" */
+            } else if (j + 1 < nw && vi_word(t, &w[j], &w[j + 1]) &&
+                       (j + 2 >= nw || w[j + 2].cap || w[j + 1].punct != 0 ||
+                        starts_verb(t, &w[j + 2], verbs, sizeof verbs / sizeof verbs[0]))) {
+                /* a word of its own in lower case at the end: "Phát triển
+                 * nông thôn", unless it says something ("cho biết") */
+                int verb = 0;
+                for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+                    verb |= word_is(t, &w[j], verbs[k]);
+                if (verb)
+                    break;
+                end = j + 1;
+                j += 2;
+                lower_run = 0;
+                continue;
+            } else {
+                /* small words go in only when a capital follows soon, or
+                 * a place or "và" says the name goes on */
+                size_t k = j;
+                int joins = 0;
+                while (k < nw && k - j < 3 && !w[k].cap) {
+                    joins |= word_is(t, &w[k], "và");
+                    for (size_t q = 0; q < sizeof places / sizeof places[0]; q++)
+                        joins |= word_is(t, &w[k], places[q]);
+                    k++;
+                }
+                if (!(k < nw && w[k].cap && (joins || k - j <= 2) && !head_word(t, &w[k], "vi")))
+                    break;
+                lower_run++;
+            }
+            j++;
+        }
+        if (end > i) {
+            size_t eb = w[end].eb;
+            n = emit(out, cap, n, w[i].sb, eb, MK_ENT_ORG, 0);
+            i = end;
+        }
+    }
+    (void)len;
+    return n;
 }
 
 /* The end of a name in a script without capitals, starting at byte I:
@@ -655,6 +755,8 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
         n = emit(out, cap, n, sb, eb, extra[i].type, extra[i].flags);
     }
 
+    if (strcmp(lang, "vi") == 0)
+        n = find_vi_orgs(t, len, w, nw, out, cap, n);
     if (latin) {
         /* institutions: a run of capitalized words with a head word, small
          * words inside; an acronym in brackets after it is its own */
