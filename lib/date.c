@@ -379,14 +379,8 @@ lex_add(mk_datefinder *f, lexicon *L, const char *s, size_t n, int kind, int fla
         f->capowned = nc;
     }
     f->owned[f->nowned++] = c;
-    if (L->n == L->cap) {
-        size_t nc = L->cap ? 2 * L->cap : 256;
-        lex *p = realloc(L->e, nc * sizeof *p);
-        if (p == NULL)
-            return MK_ENOMEM;
-        L->e = p;
-        L->cap = nc;
-    }
+    if (mk__grow((void **)&L->e, &L->cap, L->n + 1, sizeof *L->e) != 0)
+        return MK_ENOMEM;
     if (is_latin_start(c))
         flags |= F_LATIN;
     L->e[L->n] = (lex){ c, (unsigned)L->n, (unsigned short)k, (unsigned char)kind,
@@ -776,14 +770,8 @@ typedef struct lexer {
 static int
 push(lexer *x, item v)
 {
-    if (x->n == x->cap) {
-        size_t nc = x->cap ? 2 * x->cap : 64;
-        item *p = realloc(x->it, nc * sizeof *p);
-        if (p == NULL)
-            return MK_ENOMEM;
-        x->it = p;
-        x->cap = nc;
-    }
+    if (mk__grow((void **)&x->it, &x->cap, x->n + 1, sizeof *x->it) != 0)
+        return MK_ENOMEM;
     x->it[x->n++] = v;
     return 0;
 }

@@ -293,35 +293,14 @@ day_first(mk_extractor *x, const char *lang)
 static rawent *
 new_raw(mk_extractor *x)
 {
-    if (x->nraw == x->capraw) {
-        size_t nc = x->capraw ? 2 * x->capraw : 64;
-        rawent *p = realloc(x->raw, nc * sizeof *p);
-        if (p == NULL)
-            return NULL;
-        x->raw = p;
-        x->capraw = nc;
-    }
+    if (mk__grow((void **)&x->raw, &x->capraw, x->nraw + 1, sizeof *x->raw) != 0)
+        return NULL;
     rawent *r = &x->raw[x->nraw++];
     memset(r, 0, sizeof *r);
     r->piece = x->pieces;
     return r;
 }
 
-static int
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 16;
-    while (nc < need)
-        nc *= 2;
-    void *q = realloc(*p, nc * size);
-    if (q == NULL)
-        return MK_ENOMEM;
-    *p = q;
-    *cap = nc;
-    return 0;
-}
 
 /* Words that mark a dateline ("(Latest Update August 23, 2024)"). */
 static int
@@ -559,14 +538,8 @@ lookup(const mk_extractor *x, const char *s, size_t n, int type)
 static int
 know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int type)
 {
-    if (x->nknown == x->capknown) {
-        size_t nc = x->capknown ? 2 * x->capknown : 32;
-        struct known *p = realloc(x->known, nc * sizeof *p);
-        if (p == NULL)
-            return MK_ENOMEM;
-        x->known = p;
-        x->capknown = nc;
-    }
+    if (mk__grow((void **)&x->known, &x->capknown, x->nknown + 1, sizeof *x->known) != 0)
+        return MK_ENOMEM;
     struct known *k = &x->known[x->nknown];
     /* V may be a value kept in names, which growing it moves */
     int inside = x->names.p != NULL && v >= x->names.p && v < x->names.p + x->names.len;
@@ -696,7 +669,7 @@ tag_names(mk_extractor *x, const char *text, size_t len, const char *lang)
     int ns = mk__ner_spans(m, x->nw, toks, (size_t)nt, &sp, &err);
     if (ns < 0)
         return ns;
-    if (grow((void **)&x->tagged, &x->captagged, (size_t)ns + 1, sizeof *x->tagged) != 0)
+    if (mk__grow((void **)&x->tagged, &x->captagged, (size_t)ns + 1, sizeof *x->tagged) != 0)
         return MK_ENOMEM;
     long k = 0;
     for (int i = 0; i < ns; i++) {
@@ -721,7 +694,7 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
     size_t c = mk__names_find(text, len, lang, tagged, ntagged, x->nm, x->capnm), i;
 
     if (c > x->capnm) {
-        if (grow((void **)&x->nm, &x->capnm, c, sizeof *x->nm) != 0)
+        if (mk__grow((void **)&x->nm, &x->capnm, c, sizeof *x->nm) != 0)
             return MK_ENOMEM;
         c = mk__names_find(text, len, lang, tagged, ntagged, x->nm, x->capnm);
     }
@@ -838,7 +811,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
     if (x->types & MK_ENT_EMAIL) {
         size_t c = mk__email_find(text, len, x->em, x->capem);
         if (c > x->capem) {
-            if (grow((void **)&x->em, &x->capem, c, sizeof *x->em) != 0)
+            if (mk__grow((void **)&x->em, &x->capem, c, sizeof *x->em) != 0)
                 goto nomem;
             c = mk__email_find(text, len, x->em, x->capem);
         }
@@ -858,7 +831,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
     if (x->types & MK_ENT_PHONE) {
         size_t c = mk__phone_find(text, len, x->pc, x->cappc);
         if (c > x->cappc) {
-            if (grow((void **)&x->pc, &x->cappc, c, sizeof *x->pc) != 0)
+            if (mk__grow((void **)&x->pc, &x->cappc, c, sizeof *x->pc) != 0)
                 goto nomem;
             c = mk__phone_find(text, len, x->pc, x->cappc);
         }
@@ -904,7 +877,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
         if (n < 0)
             goto nomem;
         if ((size_t)n > x->capdm) {
-            if (grow((void **)&x->dm, &x->capdm, (size_t)n, sizeof *x->dm) != 0)
+            if (mk__grow((void **)&x->dm, &x->capdm, (size_t)n, sizeof *x->dm) != 0)
                 goto nomem;
             n = mk__dates_find(x->df, text, len, lang, df, x->dm, x->capdm);
             if (n < 0)
@@ -954,7 +927,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
     }
     if (x->types & (MK_ENT_PERSON | MK_ENT_ORG | MK_ENT_LOCATION)) {
         /* people and institutions wait for the document's end */
-        if (grow((void **)&x->pinfo, &x->cappinfo, x->npinfo + 1, sizeof *x->pinfo) != 0)
+        if (mk__grow((void **)&x->pinfo, &x->cappinfo, x->npinfo + 1, sizeof *x->pinfo) != 0)
             goto nomem;
         struct pinfo *pi = &x->pinfo[x->npinfo++];
         pi->off = x->ptext.len;
@@ -1060,7 +1033,7 @@ names_doc(mk_extractor *x)
             size_t k0 = k;
             while (k < ns && ds[k].piece == p)
                 k++;
-            if (grow((void **)&x->tagged, &x->captagged, k - k0 + 1, sizeof *x->tagged) != 0)
+            if (mk__grow((void **)&x->tagged, &x->captagged, k - k0 + 1, sizeof *x->tagged) != 0)
                 return MK_ENOMEM;
             for (size_t q = k0; q < k; q++) {
                 int type = ds[q].type == MK__NER_PER ? MK_ENT_PERSON
@@ -1205,7 +1178,7 @@ mk_extract_end(mk_extractor *x, const mk_entity **out, mk_error *err)
         x->ref[0] = '\0';
     if (x->nraw > 1)
         qsort(x->raw, x->nraw, sizeof *x->raw, cmp_raw);
-    if (grow((void **)&x->ents, &x->capents, x->nraw, sizeof *x->ents) != 0)
+    if (mk__grow((void **)&x->ents, &x->capents, x->nraw, sizeof *x->ents) != 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
     base = x->vals.len;
     size_t *offs = x->nraw ? malloc(x->nraw * sizeof *offs) : NULL;

@@ -19,6 +19,10 @@ typedef struct mk_buf {
 
 /* Makes room for N more bytes. Returns 0 or MK_ENOMEM. */
 int mk__buf_reserve(mk_buf *b, size_t n);
+
+/* Grows the array *P of SIZE-byte elements (capacity *CAP, doubling) to
+ * hold NEED. Returns 0 or MK_ENOMEM (*P unchanged). */
+int mk__grow(void **p, size_t *cap, size_t need, size_t size);
 int mk__buf_add(mk_buf *b, const char *s, size_t n);
 void mk__buf_free(mk_buf *b);
 

@@ -159,3 +159,19 @@ mk__bsearch_str(const void *table, size_t count, size_t stride, const char *key,
     }
     return -1;
 }
+
+int
+mk__grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 16;
+    while (nc < need)
+        nc *= 2;
+    void *q = realloc(*p, nc * size);
+    if (q == NULL)
+        return MK_ENOMEM;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
