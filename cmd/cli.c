@@ -295,3 +295,35 @@ cli_input_option(int c, const char *arg, mk_reader_opts *ro, mk_norm_opts *no)
         return 0;
     }
 }
+
+int
+cli_common_option(int c, const char *usage, int *stats)
+{
+    switch (c) {
+    case 's':
+        if (stats == NULL)
+            break;
+        *stats = 1;
+        return 0;
+    case 'h':
+        fputs(usage, stdout);
+        return -1;
+    case 'V':
+        cli_version();
+        return -1;
+    default:
+        break;
+    }
+    fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+    return 2;
+}
+
+int
+cli_operands(int argc, char *argv[], char ***files, int *nfiles)
+{
+    *files = argv + optind;
+    *nfiles = argc - optind;
+    if (*nfiles == 0 && isatty(0))
+        return cli_usage("no input: name a FILE, or pipe a stream in");
+    return 0;
+}

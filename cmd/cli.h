@@ -58,6 +58,16 @@ enum { CLI_OPT_ID = 400, CLI_OPT_TEXTF, CLI_OPT_SKIP, CLI_OPT_MAXDOC };
  * 1 when taken, 0 when C is not one, 2 after printing a usage error. */
 int cli_input_option(int c, const char *arg, mk_reader_opts *ro, mk_norm_opts *no);
 
+/* The options every program ends its getopt switch with: -s sets *STATS
+ * (when STATS is not NULL), -h prints USAGE, -V the versions; anything
+ * else is unknown. Returns 0 to go on, -1 after --help or --version (exit
+ * 0), 2 after a usage message. */
+int cli_common_option(int c, const char *usage, int *stats);
+
+/* The operands after the options: FILES and NFILES; a usage error (2)
+ * when there are none and standard input is a terminal, else 0. */
+int cli_operands(int argc, char *argv[], char ***files, int *nfiles);
+
 /* Parses a size such as 4096, 64K, 16M, 1G. Returns 0 or -1. */
 int cli_parse_size(const char *s, size_t *out);
 

@@ -168,18 +168,12 @@ parse_args(int argc, char *argv[], struct opts *o)
         case 't':
             o->text_out = 1;
             break;
-        case 's':
-            o->stats = 1;
+        default: {
+            int r = cli_common_option(c, usage_text, &o->stats);
+            if (r != 0)
+                return r;
             break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return -1;
-        case 'V':
-            cli_version();
-            return -1;
-        default:
-            fprintf(stderr, "Try 'mekong-normalize --help' for more information.\n");
-            return 2;
+        }
         }
     }
     if (o->nfields > 0 && o->ro.format != MK_FMT_JSONL)

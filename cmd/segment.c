@@ -91,24 +91,16 @@ parse_args(int argc, char *argv[], struct opts *o)
         case OPT_VISYL:
             o->vi_syllables = 1;
             break;
-        case 's':
-            o->stats = 1;
+        default: {
+            int r = cli_common_option(c, usage_text, &o->stats);
+            if (r != 0)
+                return r;
             break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return -1;
-        case 'V':
-            cli_version();
-            return -1;
-        default:
-            fprintf(stderr, "Try 'mekong-segment --help' for more information.\n");
-            return 2;
+        }
         }
     }
-    o->files = argv + optind;
-    o->nfiles = argc - optind;
-    if (o->nfiles == 0 && isatty(0))
-        return cli_usage("no input: name a FILE, or pipe a stream in");
+    if (cli_operands(argc, argv, &o->files, &o->nfiles) != 0)
+        return 2;
     return 0;
 }
 

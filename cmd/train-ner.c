@@ -182,15 +182,12 @@ parse_args(int argc, char *argv[], struct opts *o)
         case 'q':
             o->quiet = 1;
             break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return -1;
-        case 'V':
-            cli_version();
-            return -1;
-        default:
-            fprintf(stderr, "Try 'mekong-train-ner --help' for more information.\n");
-            return 2;
+        default: {
+            int r = cli_common_option(c, usage_text, NULL);
+            if (r != 0)
+                return r;
+            break;
+        }
         }
     }
     if (optind < argc)
