@@ -529,14 +529,85 @@ chunk_end(const char *t, size_t len, size_t i)
     return i;
 }
 
+/* The longest entry of LIST for LANG that TEXT[0..END) ends with; its
+ * length in bytes, or 0. */
+static size_t
+suffix_in(const char *const *list, size_t n, const char *lang, const char *t, size_t end)
+{
+    size_t ll = strlen(lang), best = 0;
+
+    for (size_t k = 0; k < n; k++) {
+        const char *e = list[k];
+        if (strncmp(e, lang, ll) != 0 || e[ll] != '\t')
+            continue;
+        e += ll + 1;
+        size_t el = strlen(e);
+        if (el > best && el <= end && memcmp(t + end - el, e, el) == 0)
+            best = el;
+    }
+    return best;
+}
+
+/* Burmese institutions: a run of letters ending on a head word
+ * ("...ဦးစီးဌာန", "...အဖွဲ့", "...အသင်း"), and the runs before it that end on
+ * a region, a country or "and" ("မန္တလေးတိုင်းဒေသကြီး ကုန်သည်များနှင့်
+ * ...အသင်း"). */
+static size_t
+find_my_orgs(const char *t, size_t len, mk_name_match *out, size_t cap, size_t n)
+{
+    static const char *const joins[] = { "\xe1\x80\x92\xe1\x80\xb1\xe1\x80\x9e\xe1\x80\x80\xe1\x80\xbc\xe1\x80\xae\xe1\x80\xb8",  /* ဒေသကြီး */
+                                         "\xe1\x80\x94\xe1\x80\xad\xe1\x80\xaf\xe1\x80\x84\xe1\x80\xba\xe1\x80\x84\xe1\x80\xb6",  /* နိုင်ငံ */
+                                         "\xe1\x80\x94\xe1\x80\xbe\xe1\x80\x84\xe1\x80\xb7\xe1\x80\xba" };  /* နှင့် */
+    size_t i = 0;
+
+    while (i < len) {
+        if (t[i] == ' ' || (unsigned char)t[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t e = chunk_end(t, len, i);
+        if (e == i) {
+            /* a sign that ends chunks ("၊"): step over it */
+            size_t bad, k = mk__utf8_seq((const unsigned char *)t + i, len - i, &bad);
+            i += k ? k : bad;
+            continue;
+        }
+        size_t h = suffix_in(mk__org_heads, mk__norg_heads, "my", t, e);
+        if (h > 0 && e - i > h) {
+            /* back over the runs joined to it */
+            size_t s = i;
+            while (s > 1 && t[s - 1] == ' ') {
+                size_t pe = s - 1, ps = pe;
+                while (ps > 0 && t[ps - 1] != ' ' && (unsigned char)t[ps - 1] >= 0x80)
+                    ps--;
+                int j = 0;
+                for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++) {
+                    size_t jl = strlen(joins[k]);
+                    j |= pe - ps > jl && memcmp(t + pe - jl, joins[k], jl) == 0;
+                }
+                if (!j || ps == pe)
+                    break;
+                s = ps;
+            }
+            n = emit(out, cap, n, s, e, MK_ENT_ORG, 0);
+        }
+        i = e;
+    }
+    return n;
+}
+
 /* People and institutions in scripts without capitals: titles and head
  * words at the start of a word ("นายวีรพงษ์", "ກະຊວງອຸດສາຫະກຳ ແລະ ການຄ້າ");
- * Chinese head words end the name ("云南省卫生健康委员会"). */
+ * Chinese head words end the name ("云南省卫生健康委员会"), and so do
+ * Burmese ones. */
 static size_t
 find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t nw,
               mk_name_match *out, size_t cap, size_t n)
 {
-    int zh = strcmp(lang, "zh") == 0;
+    int zh = strcmp(lang, "zh") == 0, my = strcmp(lang, "my") == 0;
+
+    if (my)
+        n = find_my_orgs(t, len, out, cap, n);
 
     for (size_t i = 0; i < nw; i++) {
         size_t at = w[i].sb, tl = 0, k;
@@ -558,7 +629,7 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
             if (eb > at)
                 n = emit(out, cap, n, at, eb, MK_ENT_PERSON, MK_NAME_TITLED);
         }
-        if (zh)
+        if (zh || my)
             continue;
         if (prefix_in(mk__org_heads, mk__norg_heads, lang, t, len, w[i].sb) == 0)
             continue;
