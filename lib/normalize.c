@@ -587,12 +587,25 @@ zawgyi_to_unicode(mk_norm *n, mk_error *err)
     size_t cap;
 
     if (n->zawgyi == NULL) {
-        /* ICU's converter, then ဉ + ီ (how it reads Zawgyi's ဦ) as ဥ + ီ,
-         * which NFC makes ဦ */
-        UChar id[32], rules[96];
+        /* ICU's converter with fix-ups around it. Before: a medial ha or
+         * wa written between a medial ra glyph and its consonant belongs
+         * to the syllable in front (ICU's own my-Zawgyi writes ရှိခြ so,
+         * and Zawgyi-my then gives the ra to the wrong consonant). After:
+         * ဉ + ီ (how it reads Zawgyi's ဦ) as ဥ + ီ, which NFC makes ဦ; an
+         * asat before a medial goes after it (ရှ်, ချ်); Zawgyi's one ၎
+         * glyph is the whole word ၎င်း. */
+        static const char src[] =
+            "([\\u103B\\u107E-\\u1084])([\\u103C\\u103D\\u108A]+) } [\\u1000-\\u1021]"
+            " > $2 $1;"
+            "::Zawgyi-my;"
+            "\\u1009\\u102E > \\u1025\\u102E;"
+            "\\u103A ([\\u103B-\\u103E]+) > $1 \\u103A;"
+            "\\u104E\\u1004\\u103A\\u1038 > \\u104E\\u1004\\u103A\\u1038;"
+            "\\u104E > \\u104E\\u1004\\u103A\\u1038;";
+        UChar id[32], rules[sizeof src];
         UParseError pe;
         u_uastrcpy(id, "mekong-Zawgyi-my");
-        u_unescape("::Zawgyi-my; \\u1009\\u102E > \\u1025\\u102E;", rules, 96);
+        u_unescape(src, rules, (int32_t)(sizeof src));
         n->zawgyi = utrans_openU(id, -1, UTRANS_FORWARD, rules, -1, &pe, &ec);
         if (U_FAILURE(ec)) {
             n->zawgyi = NULL;
