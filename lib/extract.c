@@ -663,6 +663,7 @@ tag_names(mk_extractor *x, const char *text, size_t len, const char *lang)
         return 0;
     if (x->nw == NULL && (x->nw = mk__ner_work_new(&err)) == NULL)
         return MK_ENOMEM;
+    mk__ner_work_all_types(x->nw, 1);
     int nt = mk__ner_tokenize(x->nw, text, len, &toks, &err);
     if (nt < 0)
         return nt;
@@ -674,7 +675,8 @@ tag_names(mk_extractor *x, const char *text, size_t len, const char *lang)
     long k = 0;
     for (int i = 0; i < ns; i++) {
         int type = sp[i].type == MK__NER_PER ? MK_ENT_PERSON : sp[i].type == MK__NER_ORG ? MK_ENT_ORG
-                 : sp[i].type == MK__NER_LOC ? MK_ENT_LOCATION : 0;
+                 : sp[i].type == MK__NER_LOC ? MK_ENT_LOCATION
+                 : sp[i].type == MK__NER_MISC ? MK__ENT_OTHER : 0;
         if (type == 0)
             continue;
         const mk__ner_tok *a = &toks[sp[i].first], *b = &toks[sp[i].last];
@@ -1001,6 +1003,7 @@ names_doc(mk_extractor *x)
     if (one && (m = model_for(x, x->pinfo[0].lang)) != NULL) {
         if (x->nw == NULL && (x->nw = mk__ner_work_new(&err)) == NULL)
             return MK_ENOMEM;
+        mk__ner_work_all_types(x->nw, 1);
         if (x->npinfo > x->capptexts) {
             size_t nc = x->npinfo;
             const char **t = realloc(x->ptexts, nc * sizeof *t);
@@ -1038,7 +1041,8 @@ names_doc(mk_extractor *x)
             for (size_t q = k0; q < k; q++) {
                 int type = ds[q].type == MK__NER_PER ? MK_ENT_PERSON
                          : ds[q].type == MK__NER_ORG ? MK_ENT_ORG
-                         : ds[q].type == MK__NER_LOC ? MK_ENT_LOCATION : 0;
+                         : ds[q].type == MK__NER_LOC ? MK_ENT_LOCATION
+                         : ds[q].type == MK__NER_MISC ? MK__ENT_OTHER : 0;
                 if (type == 0)
                     continue;
                 x->tagged[nt].start_b = ds[q].start_b;

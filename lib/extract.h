@@ -143,6 +143,10 @@ int mk__date_day_first(const char *locale);
 
 enum { MK_NAME_TITLED = 1, MK_NAME_ACRONYM = 2 };
 
+/* A name the tagger found of a type extract does not write (misc): the
+ * rules leave it alone, and it is not written. */
+#define MK__ENT_OTHER 0x400
+
 typedef struct mk_name_match {
     size_t start_b, end_b;
     int type;               /* MK_ENT_PERSON or MK_ENT_ORG */

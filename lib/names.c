@@ -311,6 +311,42 @@ take_over(mk_name_match *out, size_t cap, size_t n, size_t sb, size_t eb)
     return w + (n > cap ? n - cap : 0);
 }
 
+/* Is X a company's legal form ("Inc", "Corp.", "Ltd", "Bhd", "Tbk")? The
+ * name ends there: "Kia Motor Corp of South Korea", "Johnson Controls Inc
+ * and Lear Corp" are a company and a place, two companies. */
+static int
+legal_form(const char *t, const word *x)
+{
+    static const char *const forms[] = { "Inc", "Corp", "Co", "Ltd", "LLC", "Plc", "PLC", "plc",
+                                         "Bhd", "Tbk", "GmbH", "AG", "NV", "BV", "Pty", "Pte",
+                                         "Sdn", "Cos", "LLP", "Ltda", "SpA", "JSC" };
+    size_t l = x->eb - x->sb;
+
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (strlen(forms[i]) == l && memcmp(t + x->sb, forms[i], l) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is X a word of sport's names, which are events as often as bodies
+ * ("League", "Cup", "Club", "Open")? */
+static int
+sport_word(const char *t, const word *x)
+{
+    static const char *const sport[] = { "league", "cup", "club", "open", "games", "series",
+                                         "championship", "championships", "tour", "trophy" };
+    char low[16];
+    size_t l = x->eb - x->sb;
+
+    if (l >= sizeof low)
+        return 0;
+    l = lower(t + x->sb, l, low, sizeof low);
+    for (size_t i = 0; i < sizeof sport / sizeof sport[0]; i++)
+        if (strlen(sport[i]) == l && memcmp(low, sport[i], l) == 0)
+            return 1;
+    return 0;
+}
+
 /* Do words A and B of T make one Vietnamese word ("y tế", "nhân dân")? */
 static int
 vi_word(const char *t, const word *a, const word *b)
@@ -823,7 +859,19 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
         /* "The Ministry of ...": the article is not the name */
         if (eb - sb > 4 && memcmp(t + sb, "The ", 4) == 0 && extra[i].type != MK_ENT_PERSON)
             sb += 4;
-        n = emit(out, cap, n, sb, eb, extra[i].type, extra[i].flags);
+        /* no one's name has an ampersand: "Douglas & Lomason" is a firm */
+        int type = extra[i].type;
+        if (type == MK_ENT_PERSON && memchr(t + sb, '&', eb - sb) != NULL)
+            type = MK_ENT_ORG;
+        /* what the tagger calls misc but ends on a head word is an
+         * institution ("the Chinese Embassy"), unless the head word names
+         * sport as well ("American League", "Davis Cup") */
+        if (type == MK__ENT_OTHER)
+            for (size_t k = 0; k < nw && w[k].sb < eb; k++)
+                if (w[k].eb == eb && w[k].sb > sb && head_word(t, &w[k], lang) &&
+                    !sport_word(t, &w[k]))
+                    type = MK_ENT_ORG;
+        n = emit(out, cap, n, sb, eb, type, extra[i].flags);
     }
 
     if (strcmp(lang, "vi") == 0)
@@ -843,6 +891,10 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                                                                  e + 2 < nw && w[e + 2].cap))))) {
                 head |= head_word(t, &w[e], lang);
                 e++;
+                /* a legal form ends the name, unless another follows
+                 * ("Sdn. Bhd.", "Co., Ltd.", "Pte Ltd") */
+                if (legal_form(t, &w[e - 1]) && !(e < nw && legal_form(t, &w[e])))
+                    break;
                 /* the next word follows after one space (or "Pte. Ltd.") */
                 if (e < nw && w[e].sb != w[e - 1].eb + 1 &&
                     !(w[e].sb == w[e - 1].eb + 2 && t[w[e - 1].eb] == '.' && head_word(t, &w[e - 1], lang)))
@@ -865,6 +917,11 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                 while (moved && s < e && !w[s].cap)
                     s++;   /* the connector after the name */
             }
+            /* "Ohio-based", "Jakarta-based": where it is, not its name */
+            while (s < e && w[s].eb - w[s].sb > 6 && memcmp(t + w[s].eb - 6, "-based", 6) == 0)
+                s++;
+            while (s < e && !w[s].cap)
+                s++;
             static const char *const lead[] = { "The", "Sa", "Ang", "Ng", "Si", "Sina", "Ni", "Di",
                                                 "Ke", "Dari", "Oleh", "Para", "Ayon", "sa" };
             for (size_t k = 0; k < sizeof lead / sizeof lead[0] && s < e; k++)
@@ -894,7 +951,13 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                 size_t caps = 0;
                 for (size_t k = s; k < e; k++)
                     caps += w[k].cap;
-                if (caps >= 3 && head_word(t, &w[e - 1], lang))
+                /* unless the tagger saw two institutions in it ("KeyCorp
+                 * and Banc One Corp.") */
+                size_t orgs = 0;
+                for (size_t k = 0; k < nextra; k++)
+                    orgs += extra[k].type == MK_ENT_ORG && extra[k].start_b >= w[s].sb &&
+                            extra[k].end_b <= eb;
+                if (caps >= 3 && orgs < 2 && head_word(t, &w[e - 1], lang))
                     n = take_over(out, cap, n, w[s].sb, eb);
                 n = emit(out, cap, n, w[s].sb, eb, MK_ENT_ORG, 0);
             }

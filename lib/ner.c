@@ -471,6 +471,7 @@ struct mk__ner_work {
     size_t doffcap;
     mk__ner_doc_span *dspans;
     size_t dspancap;
+    int all_types;              /* see mk__ner_work_all_types */
     /* the word cache of tag_range (see there): WC_SLOTS entries of
      * wcstride bytes for the model whose serial is wcserial */
     unsigned char *wc;
@@ -494,6 +495,12 @@ mk__ner_work_new(mk_error *err)
     if (w == NULL)
         mk__err(err, MK_ENOMEM, 0, "out of memory");
     return w;
+}
+
+void
+mk__ner_work_all_types(mk__ner_work *w, int on)
+{
+    w->all_types = on;
 }
 
 void
@@ -2000,7 +2007,7 @@ mk__ner_spans(const mk__ner *m, mk__ner_work *w, const mk__ner_tok *toks, size_t
 
     if (r < 0)
         return r;
-    r = collect_spans(m->types, m->out_mask, w, tags, n);
+    r = collect_spans(m->types, w->all_types ? (1u << m->ntypes) - 1 : m->out_mask, w, tags, n);
     if (r < 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
     *spans = w->spans;

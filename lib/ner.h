@@ -67,6 +67,11 @@ typedef struct mk__ner_work mk__ner_work;
 mk__ner_work *mk__ner_work_new(mk_error *err);
 void mk__ner_work_free(mk__ner_work *w);
 
+/* With ON, the spans of W are those of every type the model learned, not
+ * only of the types it writes: extract keeps its rules off what the tagger
+ * calls misc (a league, an event, a nationality). */
+void mk__ner_work_all_types(mk__ner_work *w, int on);
+
 /* The tokens the models are trained on, for text in any language (valid
  * UTF-8): whitespace separates; punctuation at the edges of a word comes
  * off as the CoNLL-2003 files have it ("(AP)," gives ( AP ) ,), and so do
