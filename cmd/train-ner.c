@@ -54,6 +54,9 @@ static const char usage_text[] =
 "      --no-doc-features    no memory of earlier tags within a document\n"
 "      --clusters=FILE      word clusters (scripts/make-clusters) as features;\n"
 "                           the model carries the table\n"
+"      --icu-words          where each character stands in the words of ICU's\n"
+"                           dictionary breaking, as features (Chinese, Thai,\n"
+"                           Lao, Khmer, Burmese)\n"
 "  -q, --quiet              no per-epoch lines\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show versions and exit\n"
@@ -62,7 +65,7 @@ static const char usage_text[] =
 "token per character in Thai, Lao, Khmer, Burmese and Chinese. Exit status:\n"
 "0 success, 1 a runtime error, 2 a usage error. See mekong-train-ner(1).\n";
 
-enum { OPT_TYPES = 256, OPT_WRITE, OPT_PRUNE, OPT_NODOC, OPT_CLUSTERS };
+enum { OPT_TYPES = 256, OPT_WRITE, OPT_PRUNE, OPT_NODOC, OPT_CLUSTERS, OPT_ICUWORDS };
 
 static const struct option longopts[] = {
     { "train", required_argument, NULL, 't' },
@@ -76,6 +79,7 @@ static const struct option longopts[] = {
     { "prune", required_argument, NULL, OPT_PRUNE },
     { "no-doc-features", no_argument, NULL, OPT_NODOC },
     { "clusters", required_argument, NULL, OPT_CLUSTERS },
+    { "icu-words", no_argument, NULL, OPT_ICUWORDS },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
@@ -178,6 +182,9 @@ parse_args(int argc, char *argv[], struct opts *o)
             break;
         case OPT_CLUSTERS:
             o->to.clusters = optarg;
+            break;
+        case OPT_ICUWORDS:
+            o->to.icu_words = 1;
             break;
         case 'q':
             o->quiet = 1;

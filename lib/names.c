@@ -311,6 +311,19 @@ take_over(mk_name_match *out, size_t cap, size_t n, size_t sb, size_t eb)
     return w + (n > cap ? n - cap : 0);
 }
 
+/* Drops the names of OUT that overlap SB..EB, but for people; returns the
+ * count. */
+static size_t
+give_way(mk_name_match *out, size_t cap, size_t n, size_t sb, size_t eb)
+{
+    size_t k, w = 0, m = n < cap ? n : cap;
+
+    for (k = 0; k < m; k++)
+        if (out[k].type == MK_ENT_PERSON || !(out[k].start_b < eb && sb < out[k].end_b))
+            out[w++] = out[k];
+    return w + (n > cap ? n - cap : 0);
+}
+
 /* Is X a company's legal form ("Inc", "Corp.", "Ltd", "Bhd", "Tbk")? The
  * name ends there: "Kia Motor Corp of South Korea", "Johnson Controls Inc
  * and Lear Corp" are a company and a place, two companies. */
@@ -625,6 +638,10 @@ find_my_orgs(const char *t, size_t len, mk_name_match *out, size_t cap, size_t n
                     break;
                 s = ps;
             }
+            /* the head word says more than the tagger's reading there
+             * (its Burmese institutions are weak): its places and
+             * institutions over the name give way, its people do not */
+            n = give_way(out, cap, n, s, e);
             n = emit(out, cap, n, s, e, MK_ENT_ORG, 0);
         }
         i = e;
@@ -728,13 +745,63 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
                 s = b;
                 chars++;
             }
-            if (chars >= 1)
+            if (chars >= 1) {
+                n = give_way(out, cap, n, s, i + k);   /* as in Burmese */
                 n = emit(out, cap, n, s, i + k, MK_ENT_ORG, 0);
+            }
             i += k;
         }
     }
     return n;
 }
+
+/* The names the tagger found (EXTRA), tidied: a sentence's stop and a
+ * leading "The" come off, a person with "&" is a firm, a misc name ending
+ * on a head word an institution; in scripts without spaces the titles
+ * before a person are not the name ("นาย", "ဦး"). */
+static size_t
+tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t nw,
+             const mk_name_match *extra, size_t nextra, mk_name_match *out, size_t cap, size_t n)
+{
+    int latin = latin_lang(lang);
+
+    for (size_t i = 0; i < nextra; i++) {
+        size_t sb = extra[i].start_b, eb = extra[i].end_b;
+        /* a sentence's stop is not the name's ("... Yuliana."), an
+         * initial's is ("J.") */
+        if (eb - sb > 3 && t[eb - 1] == '.' && t[eb - 2] >= 'a' && t[eb - 2] <= 'z' &&
+            t[eb - 3] >= 'a' && t[eb - 3] <= 'z' && extra[i].type == MK_ENT_PERSON)
+            eb--;
+        /* "The Ministry of ...": the article is not the name */
+        if (eb - sb > 4 && memcmp(t + sb, "The ", 4) == 0 && extra[i].type != MK_ENT_PERSON)
+            sb += 4;
+        /* no one's name has an ampersand: "Douglas & Lomason" is a firm */
+        int type = extra[i].type;
+        if (type == MK_ENT_PERSON && memchr(t + sb, '&', eb - sb) != NULL)
+            type = MK_ENT_ORG;
+        /* what the tagger calls misc but ends on a head word is an
+         * institution ("the Chinese Embassy"), unless the head word names
+         * sport as well ("American League", "Davis Cup") */
+        if (type == MK__ENT_OTHER)
+            for (size_t k = 0; k < nw && w[k].sb < eb; k++)
+                if (w[k].eb == eb && w[k].sb > sb && head_word(t, &w[k], lang) &&
+                    !sport_word(t, &w[k]))
+                    type = MK_ENT_ORG;
+        if (type == MK_ENT_PERSON && !latin) {
+            size_t k;
+            while (sb < eb && (k = prefix_in(mk__titles, mk__ntitles, lang, t, eb, sb)) > 0 &&
+                   sb + k < eb) {
+                sb += k;
+                while (sb < eb && t[sb] == ' ')
+                    sb++;
+            }
+        }
+        n = emit(out, cap, n, sb, eb, type, extra[i].flags);
+    }
+    (void)len;
+    return n;
+}
+
 
 size_t
 mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match *extra,
@@ -748,8 +815,13 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
         return 0;
     nw = split_words(t, len, w, MAX_WORDS);
 
-    if (!latin)
+    /* without spaces, the tagger's people and institutions come first: it
+     * tells a title before a name from one that starts a word better than
+     * the rules ("นายอนุทิน" and "นายกรัฐมนตรี") */
+    if (!latin) {
+        n = tagged_names(t, len, lang, w, nw, extra, nextra, out, cap, n);
         n = find_unspaced(t, len, lang, w, nw, out, cap, n);
+    }
     /* people after a title */
     for (i = 0; i < nw && latin; i++) {
         size_t tn = 0;
@@ -849,30 +921,8 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
 
     /* what the tagger found, where a title did not say otherwise: it knows
      * institutions better than the head-word rule below */
-    for (i = 0; i < nextra; i++) {
-        size_t sb = extra[i].start_b, eb = extra[i].end_b;
-        /* a sentence's stop is not the name's ("... Yuliana."), an
-         * initial's is ("J.") */
-        if (eb - sb > 3 && t[eb - 1] == '.' && t[eb - 2] >= 'a' && t[eb - 2] <= 'z' &&
-            t[eb - 3] >= 'a' && t[eb - 3] <= 'z' && extra[i].type == MK_ENT_PERSON)
-            eb--;
-        /* "The Ministry of ...": the article is not the name */
-        if (eb - sb > 4 && memcmp(t + sb, "The ", 4) == 0 && extra[i].type != MK_ENT_PERSON)
-            sb += 4;
-        /* no one's name has an ampersand: "Douglas & Lomason" is a firm */
-        int type = extra[i].type;
-        if (type == MK_ENT_PERSON && memchr(t + sb, '&', eb - sb) != NULL)
-            type = MK_ENT_ORG;
-        /* what the tagger calls misc but ends on a head word is an
-         * institution ("the Chinese Embassy"), unless the head word names
-         * sport as well ("American League", "Davis Cup") */
-        if (type == MK__ENT_OTHER)
-            for (size_t k = 0; k < nw && w[k].sb < eb; k++)
-                if (w[k].eb == eb && w[k].sb > sb && head_word(t, &w[k], lang) &&
-                    !sport_word(t, &w[k]))
-                    type = MK_ENT_ORG;
-        n = emit(out, cap, n, sb, eb, type, extra[i].flags);
-    }
+    if (latin)
+        n = tagged_names(t, len, lang, w, nw, extra, nextra, out, cap, n);
 
     if (strcmp(lang, "vi") == 0)
         n = find_vi_orgs(t, len, w, nw, out, cap, n);

@@ -61,6 +61,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 #include <utf8proc.h>
 
 #include "ner.h"
@@ -73,6 +75,7 @@
 #define FEATURE_VERSION 1
 #define HEADER_SIZE 64
 #define MODEL_DOCF 1            /* header flag: document memory features */
+#define MODEL_IWORDS 2          /* header flag: ICU's dictionary words */
 
 #define BOS_TAG 31              /* "tag" before the first token */
 #define MAXKEYS 96              /* room for the features of one token: at
@@ -374,6 +377,12 @@ struct tattr {
     const char *s;              /* the token, for the word cache */
     size_t len;
     uint16_t clf, clc;          /* its word clusters, fine and coarse; 0 none */
+    /* in a script without spaces, where the character stands in the word
+     * ICU's dictionary breaking puts it in (1 first, 2 inside, 3 last, 4
+     * alone; 0 not computed), that word's length (1 to 4 and more) and
+     * hash */
+    uint8_t wpos, wlen;
+    uint64_t wform;
 };
 
 /* Word clusters (scripts/make-clusters): for the fold of a lower-case
@@ -472,6 +481,13 @@ struct mk__ner_work {
     mk__ner_doc_span *dspans;
     size_t dspancap;
     int all_types;              /* see mk__ner_work_all_types */
+    /* ICU's dictionary words (MODEL_IWORDS): set by the caller of prepare */
+    int iwords;
+    UBreakIterator *brk;
+    UChar *u16;
+    size_t u16cap;
+    int32_t *at16;              /* UTF-16 offset of each token of a run */
+    size_t at16cap;
     /* the word cache of tag_range (see there): WC_SLOTS entries of
      * wcstride bytes for the model whose serial is wcserial */
     unsigned char *wc;
@@ -519,6 +535,10 @@ mk__ner_work_free(mk__ner_work *w)
     free(w->wc);
     free(w->wtmp);
     free(w->went);
+    if (w->brk != NULL)
+        ubrk_close(w->brk);
+    free(w->u16);
+    free(w->at16);
     free(w);
 }
 
@@ -905,19 +925,20 @@ enum {
     F_FIRST, F_CAPS, F_CAPSW, F_LIST, F_SUFM1, F_SUFP1,
     F_CM3, F_CP3, F_C2M, F_C2P, F_C3M, F_C3C, F_C3P, F_C4M, F_C4P,
     F_T1, F_T2, F_T1S, F_T1L, F_MEM, F_MEMS, F_DOC, F_DOCS, F_LM3, F_LP3,
-    F_CLF, F_CLC, F_CLFM1, F_CLFP1, F_CLCM1, F_CLCP1, F_CLFM2, F_CLFP2, F_CLT1
+    F_CLF, F_CLC, F_CLFM1, F_CLFP1, F_CLCM1, F_CLCP1, F_CLFM2, F_CLFP2, F_CLT1,
+    F_WP, F_WF, F_WP3, F_WFM1, F_WFP1
 };
 
 /* Stand-ins for the tokens before and after the sentence. */
 static const struct tattr pad_bos = {
     UINT64_C(0x5f3c8e2a91d4b607), UINT64_C(0x5f3c8e2a91d4b607),
     UINT64_C(0x5f3c8e2a91d4b607), UINT64_C(0x5f3c8e2a91d4b607),
-    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0, 0, 0
+    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0, 0, 0, 0, 0, 0
 };
 static const struct tattr pad_eos = {
     UINT64_C(0x27d4eb2f165667c5), UINT64_C(0x27d4eb2f165667c5),
     UINT64_C(0x27d4eb2f165667c5), UINT64_C(0x27d4eb2f165667c5),
-    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0, 0, 0
+    { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0, 0, 0, 0, 0, 0
 };
 
 /* The shape letter of a code point, 0 for none (marks). */
@@ -1047,6 +1068,26 @@ token_attr(const mk__ner_tok *t, struct tattr *a, int full)
 
 #define AT(j) ((j) < 0 ? &pad_bos : (size_t)(j) >= n ? &pad_eos : &at[(j)])
 
+/* The features of ICU's dictionary words (icu_words) for token C between
+ * P1 and N1: where it stands in its word and how long that is, the word,
+ * the positions around it, the words before and after. */
+static size_t
+word_keys(const struct tattr *c, const struct tattr *p1, const struct tattr *n1, uint32_t *out)
+{
+    size_t k = 0;
+
+    if (c->wpos == 0)
+        return 0;
+    out[k++] = fk2(F_WP, c->wpos, c->wlen);
+    out[k++] = fk2(F_WF, c->wform, c->wpos);
+    out[k++] = fk3(F_WP3, p1->wpos, c->wpos, n1->wpos);
+    if (p1->wform != c->wform)
+        out[k++] = fk1(F_WFM1, p1->wform);
+    if (n1->wform != c->wform)
+        out[k++] = fk1(F_WFP1, n1->wform);
+    return k;
+}
+
 /* The features of token I of the N in AT that do not depend on earlier
  * decisions (DBITS: its document statistics, -1 for none). Each is a
  * template and the hashes it combines: what the word is (form, lower
@@ -1127,6 +1168,7 @@ static_keys(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, 
         out[k++] = fk4(F_C4M, p2->form, p1->form, c->form, n1->form);
         out[k++] = fk4(F_C4P, p1->form, c->form, n1->form, n2->form);
     }
+    k += word_keys(c, p1, n1, out + k);
     if (clus && c->clf != 0) {
         out[k++] = fk1(F_CLF, c->clf);
         out[k++] = fk1(F_CLC, c->clc);
@@ -1188,6 +1230,7 @@ static_rest(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, 
         out[k++] = fk4(F_C4M, p2->form, p1->form, c->form, n1->form);
         out[k++] = fk4(F_C4P, p1->form, c->form, n1->form, n2->form);
     }
+    k += word_keys(c, p1, n1, out + k);
     return k;
 }
 
@@ -1212,6 +1255,85 @@ dyn_keys(const struct tattr *c, int t1, int t2, int mem, uint32_t *out)
     return k;
 }
 
+/* Where each token of a script without spaces stands in the words of
+ * ICU's dictionary breaking (one iterator for all such scripts, opened
+ * once per W) over each run of such tokens with nothing between them:
+ * W->at[i].wpos, wlen and wform. Returns 0 or MK_ENOMEM; an ICU failure
+ * leaves the positions at 0. */
+static int
+icu_words(mk__ner_work *w, const mk__ner_tok *toks, size_t n)
+{
+    size_t i, j;
+
+    for (i = 0; i < n; i++) {
+        w->at[i].wpos = w->at[i].wlen = 0;
+        w->at[i].wform = 0;
+    }
+    for (i = 0; i < n; i = j) {
+        if (!w->at[i].cluster) {
+            j = i + 1;
+            continue;
+        }
+        for (j = i + 1; j < n && w->at[j].cluster && toks[j].s == toks[j - 1].s + toks[j - 1].len; j++)
+            ;
+        const char *s0 = toks[i].s;
+        size_t blen = (size_t)(toks[j - 1].s + toks[j - 1].len - s0), k;
+        if (blen > (size_t)INT32_MAX / 2)
+            continue;
+        if (grow(&w->u16, &w->u16cap, blen + 1, sizeof *w->u16) != 0 ||
+            grow(&w->at16, &w->at16cap, j - i + 1, sizeof *w->at16) != 0)
+            return MK_ENOMEM;
+        UErrorCode ec = U_ZERO_ERROR;
+        int32_t ulen = 0;
+        u_strFromUTF8(w->u16, (int32_t)w->u16cap, &ulen, s0, (int32_t)blen, &ec);
+        if (U_FAILURE(ec))
+            continue;
+        /* each token's start in UTF-16 units: a 4-byte sequence is two */
+        int32_t u = 0;
+        for (k = i; k < j; k++) {
+            w->at16[k - i] = u;
+            for (size_t b = 0; b < toks[k].len; b++) {
+                unsigned char c = (unsigned char)toks[k].s[b];
+                u += (c & 0xC0) != 0x80;
+                u += c >= 0xF0;
+            }
+        }
+        w->at16[j - i] = ulen;
+        if (w->brk == NULL) {
+            ec = U_ZERO_ERROR;
+            w->brk = ubrk_open(UBRK_WORD, "", NULL, 0, &ec);
+            if (U_FAILURE(ec)) {
+                w->brk = NULL;
+                w->iwords = 0;
+                return 0;
+            }
+        }
+        ec = U_ZERO_ERROR;
+        ubrk_setText(w->brk, w->u16, ulen, &ec);
+        if (U_FAILURE(ec))
+            continue;
+        size_t q = i;
+        for (int32_t b1 = ubrk_following(w->brk, 0); b1 != UBRK_DONE && q < j;
+             b1 = ubrk_next(w->brk)) {
+            size_t first = q;
+            while (q < j && w->at16[q - i] < b1)
+                q++;
+            if (q == first)
+                continue;
+            size_t m = q - first;
+            uint64_t h = fnv64(FNV64_BASIS, toks[first].s,
+                               (size_t)(toks[q - 1].s + toks[q - 1].len - toks[first].s));
+            for (k = first; k < q; k++) {
+                struct tattr *a = &w->at[k];
+                a->wpos = m == 1 ? 4 : k == first ? 1 : k + 1 == q ? 3 : 2;
+                a->wlen = (uint8_t)(m < 4 ? m : 4);
+                a->wform = h;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Attributes of the N tokens into W->at; returns whether the sentence
  * is in capitals (a headline), or MK_ENOMEM. */
 static int
@@ -1233,6 +1355,8 @@ prepare(mk__ner_work *w, const mk__ner_tok *toks, size_t n, int full)
         if (a->ucase == 1 || a->ucase == 3 || a->ucase == 4)
             lower++;
     }
+    if (full && w->iwords && icu_words(w, toks, n) != 0)
+        return MK_ENOMEM;
     return cased >= 3 && lower == 0;
 }
 
@@ -1549,7 +1673,8 @@ mk__ner_load(const void *data, size_t len, mk_error *err)
     m->ntags = 1 + 2 * m->ntypes;
     m->out_mask = p[25];
     m->flags = p[26];
-    if (m->ntypes < 1 || m->ntypes > MK__NER_MAXTYPES || (m->flags & ~(unsigned)MODEL_DOCF) != 0 ||
+    if (m->ntypes < 1 || m->ntypes > MK__NER_MAXTYPES ||
+        (m->flags & ~(unsigned)(MODEL_DOCF | MODEL_IWORDS)) != 0 ||
         (m->out_mask >> m->ntypes) != 0)
         return load_fail(m, err, "corrupt model: bad tag set");
     for (j = 0; j < m->ntypes; j++) {
@@ -1941,6 +2066,7 @@ mk__ner_tag(const mk__ner *m, mk__ner_work *w, const mk__ner_tok *toks, size_t n
     if (grow(&w->tags, &w->tagcap, n + 1, 1) != 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
     w->ct = NULL;               /* clusters come from the word cache */
+    w->iwords = (m->flags & MODEL_IWORDS) != 0;
     capsent = n <= CHUNK ? prepare(w, toks, n, 1) : long_caps(toks, n);
     if (capsent < 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
@@ -2372,6 +2498,7 @@ mk__ner_trainer_add(mk__ner_trainer *t, int dev, long doc, const char *text, siz
     if (n < 0)
         return n;
     t->w->ct = t->ct;
+    t->w->iwords = t->o.icu_words != 0;
     capsent = prepare(t->w, toks, (size_t)n, 1);
     if (capsent < 0 ||
         grow(&t->at, &t->atcap, t->ntok + (size_t)n, sizeof *t->at) != 0 ||
@@ -2727,7 +2854,8 @@ mk__ner_trainer_save(mk__ner_trainer *t, mk_buf *out, mk_error *err)
     memcpy(p + 16, t->lang, 8);
     p[24] = (unsigned char)t->o.ntypes;
     p[25] = (unsigned char)t->o.out_mask;
-    p[26] = t->o.doc_features ? MODEL_DOCF : 0;
+    p[26] = (unsigned char)((t->o.doc_features ? MODEL_DOCF : 0) |
+                            (t->o.icu_words ? MODEL_IWORDS : 0));
     p[27] = 2;
     for (k = 0; k < t->o.ntypes; k++)
         p[28 + k] = t->o.types[k];

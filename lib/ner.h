@@ -191,6 +191,8 @@ typedef struct mk__ner_train_opts {
     uint8_t types[MK__NER_MAXTYPES];
     unsigned out_mask;         /* ... and those written: bit k for types[k] */
     int doc_features;          /* document features (see mk__ner_doc_scan) */
+    int icu_words;             /* features of ICU's dictionary words, for scripts
+                                  written without spaces */
     uint64_t seed;             /* the order of documents in each epoch */
     double prune;              /* drop features whose largest averaged weight is
                                   below this fraction of the largest of all */
