@@ -24,7 +24,7 @@ ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 LIB_SRC    = $(wildcard lib/*.c)
 GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c gen/titles.c gen/org_heads.c \
-             gen/ner_models.c
+             gen/known_orgs.c gen/ner_models.c
 # the tagger's models, built into the programs (scripts/train-ner makes them)
 MODELS     = $(sort $(wildcard models/ner-*.bin))
 LIB_OBJ    = $(LIB_SRC:.c=.o) $(GEN_SRC:.c=.o)
@@ -80,6 +80,10 @@ gen/titles.c: corpora/titles.txt scripts/gen-wordlist
 gen/org_heads.c: corpora/org-heads.txt scripts/gen-wordlist
 	@mkdir -p gen
 	scripts/gen-wordlist org_heads corpora/org-heads.txt --fold > $@
+
+gen/known_orgs.c: corpora/known-orgs.txt scripts/gen-wordlist
+	@mkdir -p gen
+	scripts/gen-wordlist known_orgs corpora/known-orgs.txt > $@
 
 gen/ner_models.c: $(MODELS) scripts/embed-models
 	@mkdir -p gen

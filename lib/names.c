@@ -19,6 +19,8 @@
 extern const char *const mk__titles[];
 extern const size_t mk__ntitles;
 extern const char *const mk__org_heads[];
+extern const char *const mk__known_orgs[];
+extern const size_t mk__nknown_orgs;
 extern const size_t mk__norg_heads;
 extern const char *const mk__vi_words[];
 extern const size_t mk__nvi_words;
@@ -540,9 +542,21 @@ prefix_in(const char *const *list, size_t n, const char *lang, const char *t, si
         if (strncmp(e, lang, ll) != 0 || e[ll] != '\t')
             continue;
         e += ll + 1;
-        size_t el = strlen(e);
-        if (el > best && el <= len - i && memcmp(t + i, e, el) == 0)
-            best = el;
+        /* Khmer writes zero-width spaces between words ("កាកបាទ​ក្រហម"):
+         * they are passed over */
+        size_t ti = i, ei = 0;
+        while (e[ei] != '\0') {
+            if (ti + 3 <= len && memcmp(t + ti, "\xE2\x80\x8B", 3) == 0 && ei > 0) {
+                ti += 3;
+                continue;
+            }
+            if (ti >= len || t[ti] != e[ei])
+                break;
+            ti++;
+            ei++;
+        }
+        if (e[ei] == '\0' && ti - i > best)
+            best = ti - i;
     }
     return best;
 }
@@ -649,6 +663,109 @@ find_my_orgs(const char *t, size_t len, mk_name_match *out, size_t cap, size_t n
     return n;
 }
 
+/* The end of an institution whose head word starts at HS, in a script
+ * without spaces: the head's chunk, and the chunks joined to it by "and". */
+static size_t
+org_end(const char *t, size_t len, size_t hs)
+{
+size_t e = chunk_end(t, len, hs);
+    for (int more = 0; more < 3; more++) {
+        size_t a = e;
+        while (a < len && t[a] == ' ')
+            a++;
+        size_t b = a < len ? chunk_end(t, len, a) : a;
+        if (b == a)
+            break;
+        /* "X ແລະ Y": take the conjunction and the next chunk */
+        if (is_conj(t, len, a)) {
+            size_t c = b;
+            if (b - a <= 12) {   /* the conjunction stands alone */
+                while (c < len && t[c] == ' ')
+                    c++;
+                c = c < len ? chunk_end(t, len, c) : c;
+            }
+            if (c > b || b - a > 12) {
+                e = c > b ? c : b;
+                continue;
+            }
+        }
+        /* a chunk followed by one starting with "and" belongs too */
+        size_t a2 = b;
+        while (a2 < len && t[a2] == ' ')
+            a2++;
+        if (a2 < len && is_conj(t, len, a2) && b - a <= 40) {
+            e = b;
+            continue;
+        }
+        break;
+    }
+    return e;
+}
+
+/* Words that glue to the name after them: "at", "of", "from", "with", "to"
+ * (Thai, Lao, Khmer). */
+static const char *const glue_words[] = {
+    "th\tที่", "th\tของ", "th\tจาก", "th\tกับ", "th\tใน", "th\tแก่", "th\tโดย", "th\tต่อ",
+    "th\tสู่", "th\tและ",
+    "lo\tທີ່", "lo\tຂອງ", "lo\tຈາກ", "lo\tກັບ", "lo\tໃນ", "lo\tແກ່", "lo\tໂດຍ", "lo\tຕໍ່",
+    "lo\tສ່ວນ", "lo\tແລະ",
+    "km\tនៅ", "km\tមក", "km\tរបស់", "km\tពី", "km\tនៃ", "km\tជាមួយ", "km\tដល់", "km\tនិង",
+    "km\tទៅ", "km\tក្នុង",
+};
+
+/* The first place of E (EL bytes) in T[0..N), or NULL. */
+static const char *
+find_bytes(const char *t, size_t n, const char *e, size_t el)
+{
+    const char *end = t + n, *q = t;
+
+    while (el > 0 && (size_t)(end - q) >= el &&
+           (q = memchr(q, e[0], (size_t)(end - q) - el + 1)) != NULL) {
+        if (memcmp(q, e, el) == 0)
+            return q;
+        q++;
+    }
+    return NULL;
+}
+
+/* The start of the first institution's head word inside the word SB..EB
+ * (a run without spaces) that a title or a glue word stands right before,
+ * with more after it than the head itself; 0 for none. */
+static size_t
+glued_head(const char *t, size_t len, const char *lang, size_t sb, size_t eb)
+{
+    size_t ll = strlen(lang), best = 0;
+
+    for (size_t k = 0; k < mk__norg_heads; k++) {
+        const char *e = mk__org_heads[k];
+        if (strncmp(e, lang, ll) != 0 || e[ll] != '\t')
+            continue;
+        e += ll + 1;
+        size_t el = strlen(e);
+        for (size_t p = sb + 1; p + el < eb && (best == 0 || p < best); p++) {
+            const char *q = find_bytes(t + p, eb - p, e, el);
+            if (q == NULL)
+                break;
+            p = (size_t)(q - t);
+            if (p + el < eb && (best == 0 || p < best) &&
+                (suffix_in(mk__titles, mk__ntitles, lang, t, p) > 0 ||
+                 suffix_in(glue_words, sizeof glue_words / sizeof glue_words[0], lang, t, p) > 0))
+                best = p;
+        }
+    }
+    (void)len;
+    return best;
+}
+
+/* Does a number stand right before I (digits and a space)? */
+static int
+count_before(const char *t, size_t i)
+{
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    return i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9';
+}
+
 /* People and institutions in scripts without capitals: titles and head
  * words at the start of a word ("นายวีรพงษ์", "ກະຊວງອຸດສາຫະກຳ ແລະ ການຄ້າ");
  * Chinese head words end the name ("云南省卫生健康委员会"), and so do
@@ -684,41 +801,17 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
         }
         if (zh || my)
             continue;
-        if (prefix_in(mk__org_heads, mk__norg_heads, lang, t, len, w[i].sb) == 0)
+        /* a head at the word's start, or glued to a title or a word like
+         * "at" before it ("ຮອງປະທານສະພາການຄ້າ...", "នៅវិទ្យាស្ថាន...") */
+        size_t hs = w[i].sb;
+        if (prefix_in(mk__org_heads, mk__norg_heads, lang, t, len, hs) == 0 &&
+            (hs = glued_head(t, len, lang, w[i].sb, w[i].eb)) == 0)
             continue;
-        /* the head's chunk, and the chunks joined to it by "and" */
-        size_t e = chunk_end(t, len, w[i].sb);
-        for (int more = 0; more < 3; more++) {
-            size_t a = e;
-            while (a < len && t[a] == ' ')
-                a++;
-            size_t b = a < len ? chunk_end(t, len, a) : a;
-            if (b == a)
-                break;
-            /* "X ແລະ Y": take the conjunction and the next chunk */
-            if (is_conj(t, len, a)) {
-                size_t c = b;
-                if (b - a <= 12) {   /* the conjunction stands alone */
-                    while (c < len && t[c] == ' ')
-                        c++;
-                    c = c < len ? chunk_end(t, len, c) : c;
-                }
-                if (c > b || b - a > 12) {
-                    e = c > b ? c : b;
-                    continue;
-                }
-            }
-            /* a chunk followed by one starting with "and" belongs too */
-            size_t a2 = b;
-            while (a2 < len && t[a2] == ' ')
-                a2++;
-            if (a2 < len && is_conj(t, len, a2) && b - a <= 40) {
-                e = b;
-                continue;
-            }
-            break;
-        }
-        n = emit(out, cap, n, w[i].sb, e, MK_ENT_ORG, 0);
+        size_t e = org_end(t, len, hs);
+        /* a bare head counted ("326 ບໍລິສັດ") is no name */
+        if (e == w[i].eb && hs == w[i].sb && count_before(t, hs))
+            continue;
+        n = emit(out, cap, n, hs, e, MK_ENT_ORG, 0);
     }
     if (zh) {
         /* a Chinese institution: Han characters before a head word, back
@@ -751,6 +844,43 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
             }
             i += k;
         }
+    }
+    return n;
+}
+
+/* The bodies of corpora/known-orgs.txt: a Latin one as a whole word of
+ * W, one in another script wherever it stands (the longest first). */
+static size_t
+known_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match *out, size_t cap,
+           size_t n)
+{
+    for (size_t i = 0; i < nw; i++) {
+        if (!w[i].latin)
+            continue;
+        size_t l = w[i].eb - w[i].sb;
+        if (mk__bsearch_str(mk__known_orgs, mk__nknown_orgs, sizeof mk__known_orgs[0], t + w[i].sb,
+                            l) >= 0)
+            n = emit(out, cap, n, w[i].sb, w[i].eb, MK_ENT_ORG, 0);
+    }
+    for (size_t p = 0; p < len;) {
+        unsigned char c = (unsigned char)t[p];
+        size_t best = 0;
+        if (c >= 0xE0)
+            for (size_t k = 0; k < mk__nknown_orgs; k++) {
+                const char *e = mk__known_orgs[k];
+                size_t el = strlen(e);
+                if ((unsigned char)e[0] == c && el > best && el <= len - p &&
+                    memcmp(t + p, e, el) == 0)
+                    best = el;
+            }
+        if (best > 0) {
+            n = emit(out, cap, n, p, p + best, MK_ENT_ORG, 0);
+            p += best;
+            continue;
+        }
+        p++;
+        while (p < len && ((unsigned char)t[p] & 0xC0) == 0x80)
+            p++;
     }
     return n;
 }
@@ -1015,23 +1145,55 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
         }
     }
 
+    n = known_orgs(t, len, w, nw, out, cap, n);
+
     /* an acronym in brackets after a name: "National University of Laos
-     * (NUOL)", "Kamar Dagang dan Industri Indonesia (Kadin)" */
-    for (i = 0; i < nw; i++) {
-        /* "(NUOL)", and Thai "(สพฐ.)" with its stop */
-        size_t aend = w[i].eb;
-        if (aend + 1 < len && t[aend] == '.' && t[aend + 1] == ')')
-            aend++;
-        if (w[i].sb < 1 || t[w[i].sb - 1] != '(' || aend >= len || t[aend] != ')')
+     * (NUOL)", "Kamar Dagang dan Industri Indonesia (Kadin)", "(สพฐ.)" with
+     * its stop, "(ក.អ.យ.ក)", "（中总）" */
+    for (size_t p = 0; p < len; p++) {
+        size_t ob = t[p] == '(' ? 1 : p + 3 <= len && memcmp(t + p, "\xEF\xBC\x88", 3) == 0 ? 3 : 0;
+        if (ob == 0)
             continue;
-        size_t l = w[i].eb - w[i].sb;
-        int uppers = 0;
-        for (size_t k = w[i].sb; k < w[i].eb; k++)
-            uppers += (unsigned char)t[k] >= 'A' && (unsigned char)t[k] <= 'Z';
-        if (l < 2 || l > 16 || (w[i].latin && uppers < 2 && !(l <= 6 && w[i].cap)))
+        size_t as = p + ob, ae = as, cb = 0;
+        while (ae < len && ae - as <= 48 && t[ae] != ' ' && t[ae] != '(') {
+            if (t[ae] == ')') {
+                cb = 1;
+                break;
+            }
+            if (ae + 3 <= len && memcmp(t + ae, "\xEF\xBC\x89", 3) == 0) {
+                cb = 3;
+                break;
+            }
+            ae++;
+        }
+        if (cb == 0 || ae == as)
+            continue;
+        size_t letters = 0, uppers = 0, others = 0, latin_l = 0;
+        int first_cap = 0;
+        for (size_t q = as; q < ae;) {
+            size_t k;
+            uint32_t u = mk__utf8_decode((const unsigned char *)t + q, ae - q, &k);
+            utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)u);
+            if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LO ||
+                c == UTF8PROC_CATEGORY_LT) {
+                letters++;
+                uppers += c == UTF8PROC_CATEGORY_LU;
+                latin_l += u < 0x0370;
+                if (q == as)
+                    first_cap = c == UTF8PROC_CATEGORY_LU;
+            } else if (!(c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || u == '.' ||
+                         u == '-' || u == '&' || (u >= '0' && u <= '9'))) {
+                others++;
+            }
+            q += k ? k : 1;
+        }
+        if (others > 0 || letters == 0)
+            continue;
+        if (latin_l > 0 ? letters < 2 || letters > 16 || (uppers < 2 && !(letters <= 6 && first_cap))
+                        : letters > 12)
             continue;
         /* the name it follows */
-        size_t before = w[i].sb - 1;
+        size_t before = p;
         while (before > 0 && t[before - 1] == ' ')
             before--;
         for (size_t k = 0; k < n && k < cap; k++)
@@ -1040,15 +1202,16 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                 size_t q;
                 /* the tagger may have found the acronym itself */
                 for (q = 0; q < n && q < cap; q++)
-                    if (out[q].start_b == w[i].sb && out[q].end_b == aend) {
+                    if (out[q].start_b == as && out[q].end_b == ae) {
                         out[q].type = type;
                         out[q].flags |= MK_NAME_ACRONYM;
                         break;
                     }
                 if (q == n || q == cap)
-                    n = emit(out, cap, n, w[i].sb, aend, type, MK_NAME_ACRONYM);
+                    n = emit(out, cap, n, as, ae, type, MK_NAME_ACRONYM);
                 break;
             }
+        p = ae;
     }
     free(w);
     return n;
