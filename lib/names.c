@@ -897,6 +897,22 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
 
     for (size_t i = 0; i < nextra; i++) {
         size_t sb = extra[i].start_b, eb = extra[i].end_b;
+        /* a quote or a bracket at an edge is not the name's ("“Cambodia") */
+        while (sb < eb) {
+            size_t k;
+            uint32_t u = mk__utf8_decode((const unsigned char *)t + sb, eb - sb, &k);
+            if (is_letter_cat(utf8proc_category((utf8proc_int32_t)u)) || (u >= '0' && u <= '9'))
+                break;
+            sb += k ? k : 1;
+        }
+        while (eb > sb && (strchr("\"',;:!?", t[eb - 1]) != NULL ||
+                           (t[eb - 1] == ')' && memchr(t + sb, '(', eb - sb) == NULL)))
+            eb--;
+        while (eb >= sb + 3 && (memcmp(t + eb - 3, "\xE2\x80\x9D", 3) == 0 ||
+                                memcmp(t + eb - 3, "\xE2\x80\x99", 3) == 0))
+            eb -= 3;
+        if (eb <= sb)
+            continue;
         /* a sentence's stop is not the name's ("... Yuliana."), an
          * initial's is ("J.") */
         if (eb - sb > 3 && t[eb - 1] == '.' && t[eb - 2] >= 'a' && t[eb - 2] <= 'z' &&
@@ -1137,7 +1153,7 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                 for (size_t k = 0; k < nextra; k++)
                     orgs += extra[k].type == MK_ENT_ORG && extra[k].start_b >= w[s].sb &&
                             extra[k].end_b <= eb;
-                if (caps >= 3 && orgs < 2 && head_word(t, &w[e - 1], lang))
+                if (caps >= 3 && orgs < 2 && (head_word(t, &w[e - 1], lang) || head_word(t, &w[s], lang)))
                     n = take_over(out, cap, n, w[s].sb, eb);
                 n = emit(out, cap, n, w[s].sb, eb, MK_ENT_ORG, 0);
             }
