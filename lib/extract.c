@@ -684,6 +684,7 @@ tag_names(mk_extractor *x, const char *text, size_t len, const char *lang)
         x->tagged[k].end_b = (size_t)(b->s + b->len - text);
         x->tagged[k].type = type;
         x->tagged[k].flags = 0;
+        x->tagged[k].name_b = x->tagged[k].start_b;
         k++;
     }
     return k;
@@ -716,8 +717,9 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
             if (overlaps_from(x, first_raw, m->start_b, m->end_b, MK_ENT_EMAIL) ||
                 overlaps_from(x, first_raw, m->start_b, m->end_b, MK_ENT_PHONE))
                 continue;
-            const char *s = text + m->start_b, *v;
-            size_t n = m->end_b - m->start_b, vn;
+            /* the value leaves out a title glued to the name */
+            const char *s = text + m->name_b, *v;
+            size_t n = m->end_b - m->name_b, vn;
             if (acr) {
                 /* the name just before the bracket */
                 size_t best = SIZE_MAX;
@@ -1049,6 +1051,7 @@ names_doc(mk_extractor *x)
                 x->tagged[nt].end_b = ds[q].end_b;
                 x->tagged[nt].type = type;
                 x->tagged[nt].flags = 0;
+                x->tagged[nt].name_b = x->tagged[nt].start_b;
                 nt++;
             }
         } else {

@@ -149,6 +149,9 @@ enum { MK_NAME_TITLED = 1, MK_NAME_ACRONYM = 2 };
 
 typedef struct mk_name_match {
     size_t start_b, end_b;
+    size_t name_b;          /* where the name proper starts: after a title
+                               written glued to it ("นายสมชาย", "ဦးနု"), which
+                               is in the span but not in the value */
     int type;               /* MK_ENT_PERSON or MK_ENT_ORG */
     int flags;              /* MK_NAME_TITLED: after a title; MK_NAME_ACRONYM: "(ABC)"
                                after the name it abbreviates */

@@ -289,6 +289,7 @@ emit(mk_name_match *out, size_t cap, size_t n, size_t sb, size_t eb, int type, i
             return n;   /* the first reading of a place wins */
     if (n < cap) {
         out[n].start_b = sb;
+        out[n].name_b = sb;
         out[n].end_b = eb;
         out[n].type = type;
         out[n].flags = flags;
@@ -757,13 +758,19 @@ glued_head(const char *t, size_t len, const char *lang, size_t sb, size_t eb)
     return best;
 }
 
-/* Does a number stand right before I (digits and a space)? */
+/* Does a number stand right before I (digits of any script, and spaces)? */
 static int
 count_before(const char *t, size_t i)
 {
     while (i > 0 && t[i - 1] == ' ')
         i--;
-    return i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9';
+    if (i == 0)
+        return 0;
+    size_t b = i - 1, k;
+    while (b > 0 && ((unsigned char)t[b] & 0xC0) == 0x80)
+        b--;
+    uint32_t u = mk__utf8_decode((const unsigned char *)t + b, i - b, &k);
+    return utf8proc_category((utf8proc_int32_t)u) == UTF8PROC_CATEGORY_ND;
 }
 
 /* People and institutions in scripts without capitals: titles and head
@@ -780,18 +787,28 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
         n = find_my_orgs(t, len, out, cap, n);
 
     for (size_t i = 0; i < nw; i++) {
-        size_t at = w[i].sb, tl = 0, k;
-        /* titles, several in a row ("ศ.ดร.", "បណ្ឌិត" after "លោក") */
+        size_t at = w[i].sb, tl = 0, k, glued = w[i].sb;
+        /* titles, several in a row ("ศ.ดร.", "បណ្ឌិត" after "លោក"); the
+         * last ones written glued to the name are in its span */
         while ((k = prefix_in(mk__titles, mk__ntitles, lang, t, len, at)) > 0) {
             at += k;
             tl += k;
-            while (at < len && t[at] == ' ')
-                at++;
+            if (at < len && t[at] == ' ') {
+                while (at < len && t[at] == ' ')
+                    at++;
+                glued = at;
+            }
         }
+        /* "၆၀၀ ဦး": after a number, the title is a count of people */
+        if (tl > 0 && count_before(t, w[i].sb))
+            continue;
         if (tl > 0 && !zh) {
-            size_t eb = name_end_unspaced(t, len, at, lang);
-            if (eb > at)
-                n = emit(out, cap, n, at, eb, MK_ENT_PERSON, MK_NAME_TITLED);
+            size_t eb = name_end_unspaced(t, len, at, lang), m0 = n;
+            if (eb > at) {
+                n = emit(out, cap, n, glued, eb, MK_ENT_PERSON, MK_NAME_TITLED);
+                if (n > m0 && m0 < cap)
+                    out[m0].name_b = at;
+            }
             continue;
         }
         if (tl > 0 && zh) {
@@ -893,7 +910,7 @@ static size_t
 tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t nw,
              const mk_name_match *extra, size_t nextra, mk_name_match *out, size_t cap, size_t n)
 {
-    int latin = latin_lang(lang);
+    int latin = latin_lang(lang), zh = strcmp(lang, "zh") == 0;
 
     for (size_t i = 0; i < nextra; i++) {
         size_t sb = extra[i].start_b, eb = extra[i].end_b;
@@ -933,16 +950,33 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
                 if (w[k].eb == eb && w[k].sb > sb && head_word(t, &w[k], lang) &&
                     !sport_word(t, &w[k]))
                     type = MK_ENT_ORG;
+        /* in a script without spaces, a title before a person: one
+         * followed by a space is not in the span, one glued to the name
+         * is ("นายสมชาย", as the Thai and Burmese corpora mark it), but
+         * not in the value */
+        size_t nb = sb;
         if (type == MK_ENT_PERSON && !latin) {
             size_t k;
-            while (sb < eb && (k = prefix_in(mk__titles, mk__ntitles, lang, t, eb, sb)) > 0 &&
-                   sb + k < eb) {
-                sb += k;
-                while (sb < eb && t[sb] == ' ')
-                    sb++;
+            while (nb < eb && (k = prefix_in(mk__titles, mk__ntitles, lang, t, eb, nb)) > 0 &&
+                   nb + k < eb) {
+                nb += k;
+                if (t[nb] == ' ' || zh) {   /* Chinese keeps no title */
+                    while (nb < eb && t[nb] == ' ')
+                        nb++;
+                    sb = nb;
+                }
             }
         }
+        /* and a glued title right before the tagger's span is the name's */
+        if (type == MK_ENT_PERSON && !latin && !zh) {
+            size_t k;
+            while (sb > 0 && (k = suffix_in(mk__titles, mk__ntitles, lang, t, sb)) > 0)
+                sb -= k;
+        }
+        size_t m0 = n;
         n = emit(out, cap, n, sb, eb, type, extra[i].flags);
+        if (n > m0 && m0 < cap)
+            out[m0].name_b = nb;
     }
     (void)len;
     return n;
