@@ -1084,8 +1084,17 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
             int role = tl > 5;
             if (role && (e - s < 2 || (e < nw && head_word(t, &w[e], lang))))
                 e = s;
+            /* after a role the first words may be its portfolio or country
+             * ("Menteri Perhubungan Jusman Syafii Djamal", "Presiden
+             * Indonesia Susilo ..."): where the tagger's person ends with
+             * ours and starts later, it starts there */
+            size_t ps = e > s ? w[s].sb : 0;
+            for (size_t k = 0; role && e > s && k < nextra; k++)
+                if (extra[k].type == MK_ENT_PERSON && extra[k].end_b == w[e - 1].eb &&
+                    extra[k].start_b > ps && extra[k].start_b < w[e - 1].eb)
+                    ps = extra[k].start_b;
             if (e > s)
-                n = emit(out, cap, n, w[s].sb, w[e - 1].eb, MK_ENT_PERSON, MK_NAME_TITLED);
+                n = emit(out, cap, n, ps, w[e - 1].eb, MK_ENT_PERSON, MK_NAME_TITLED);
             i = e > i ? e - 1 : i;
         } else {
             size_t sb = w[j - 1].eb;
