@@ -694,12 +694,16 @@ static int
 names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_t first_raw,
           const mk_name_match *tagged, size_t ntagged)
 {
-    size_t c = mk__names_find(text, len, lang, tagged, ntagged, x->nm, x->capnm), i;
+    /* countries by name where no tagger reads the language, and in
+     * Chinese, where the one there is misses most places */
+    int places = (x->types & MK_ENT_LOCATION) &&
+                 (model_for(x, lang) == NULL || strncmp(lang, "zh", 2) == 0);
+    size_t c = mk__names_find(text, len, lang, tagged, ntagged, places, x->nm, x->capnm), i;
 
     if (c > x->capnm) {
         if (mk__grow((void **)&x->nm, &x->capnm, c, sizeof *x->nm) != 0)
             return MK_ENOMEM;
-        c = mk__names_find(text, len, lang, tagged, ntagged, x->nm, x->capnm);
+        c = mk__names_find(text, len, lang, tagged, ntagged, places, x->nm, x->capnm);
     }
     /* full names first, then the acronyms defined after them, then the
      * other uses of those acronyms in the same piece */

@@ -159,11 +159,17 @@ typedef struct mk_name_match {
 
 /* Finds people after titles, institutions with head words and acronyms
  * defined in brackets in TEXT[0..LEN) of language LANG; the EXTRA names a
- * tagger found join those of the rules where they do not overlap them.
+ * tagger found join those of the rules where they do not overlap them;
+ * with PLACES, countries by name (mk__place_at) where nothing else is.
  * Writes at most CAP to OUT, in no particular order, and returns how many
  * there are. */
 size_t mk__names_find(const char *text, size_t len, const char *lang, const mk_name_match *extra,
-                      size_t nextra, mk_name_match *out, size_t cap);
+                      size_t nextra, int places, mk_name_match *out, size_t cap);
+
+/* The length in bytes of the country name of LANG (CLDR's, from ICU) that
+ * TEXT[I..LEN) starts with, the longest; 0 for none or a language it does
+ * not know. Thread-safe; the names are read from ICU once per process. */
+size_t mk__place_at(const char *lang, const char *text, size_t len, size_t i);
 
 /* The words of TEXT (letters, marks and digits, hyphens and apostrophes
  * inside): their byte spans, and in CAPS 2 for all capitals, 1 for a

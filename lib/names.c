@@ -983,9 +983,45 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
 }
 
 
+/* Countries by their CLDR names where no other name is: a Latin one
+ * starts on a capitalized word and ends on a word's end, one in another
+ * script may stand anywhere. */
+static size_t
+find_places(const char *t, size_t len, const char *lang, const word *w, size_t nw,
+            mk_name_match *out, size_t cap, size_t n)
+{
+    if (latin_lang(lang)) {
+        for (size_t i = 0; i < nw; i++) {
+            if (!w[i].cap)
+                continue;
+            size_t k = mk__place_at(lang, t, len, w[i].sb), e = w[i].sb + k;
+            if (k == 0)
+                continue;
+            size_t j = i;
+            while (j < nw && w[j].eb < e)
+                j++;
+            if (j < nw && w[j].eb == e)
+                n = emit(out, cap, n, w[i].sb, e, MK_ENT_LOCATION, 0);
+        }
+        return n;
+    }
+    for (size_t p = 0; p < len;) {
+        size_t k = mk__place_at(lang, t, len, p);
+        if (k > 0) {
+            n = emit(out, cap, n, p, p + k, MK_ENT_LOCATION, 0);
+            p += k;
+            continue;
+        }
+        p++;
+        while (p < len && ((unsigned char)t[p] & 0xC0) == 0x80)
+            p++;
+    }
+    return n;
+}
+
 size_t
 mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match *extra,
-               size_t nextra, mk_name_match *out, size_t cap)
+               size_t nextra, int places, mk_name_match *out, size_t cap)
 {
     word *w = malloc(MAX_WORDS * sizeof *w);
     size_t nw, n = 0, i;
@@ -1205,6 +1241,8 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
     }
 
     n = known_orgs(t, len, w, nw, out, cap, n);
+    if (places)
+        n = find_places(t, len, lang, w, nw, out, cap, n);
 
     /* an acronym in brackets after a name: "National University of Laos
      * (NUOL)", "Kamar Dagang dan Industri Indonesia (Kadin)", "(สพฐ.)" with

@@ -19,3 +19,5 @@
 1  .                               mekong segment --tokens tests/data/good.txt | mekong extract
 0  .                               mekong help extract | grep -q ref-date
 0  extract/timeml                  printf 'Now the talks, which ended on Friday morning, may resume in the future; prices rose recently. A year earlier, in the third quarter, it rained last night.\n' | mekong extract --timeml --ref-date 2024-08-23
+# countries by their CLDR names where no tagger reads the language (Lao, Filipino)
+0  extract/places                  printf 'ນັກທ່ອງທ່ຽວຈາກຈີນ ແລະ ຫວຽດນາມ ເພີ່ມຂຶ້ນ.\n' | mekong extract --types location --lang lo; printf 'Dumating ang mga delegado mula sa Timog Korea at Laos.\n' | mekong extract --types location --lang fil
