@@ -141,7 +141,7 @@ demo: deps
 	@LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" mekong normalize --from auto --verbose --stats --text corpora/messy/*.txt corpora/messy/*.html > /dev/null
 
 bench: deps
-	@$(MAKE) --no-print-directory all tests/bin/icubreak
+	@$(MAKE) --no-print-directory all tests/bin/icubreak tests/bin/pcrescan
 	@scripts/bench
 
 # libFuzzer builds; FUZZ_TIME seconds per target

@@ -29,6 +29,15 @@ typedef struct rawent {
     char lang_region[4];      /* the region of the piece's language, or "" */
 } rawent;
 
+#define ACR_BUCKETS 256
+
+/* The bucket of a character of a script without spaces (3 bytes). */
+static unsigned
+acr_bucket(const char *s)
+{
+    return ((unsigned char)s[1] * 31u + (unsigned char)s[2]) % ACR_BUCKETS;
+}
+
 struct mk_extractor {
     int types;
     char region[4];
@@ -67,6 +76,11 @@ struct mk_extractor {
         int type;
     } *keys;
     size_t capkeys, nkeys;
+    /* the known acronyms in scripts without spaces, by their first
+     * character: index + 1 of the newest, and of the one before each */
+    size_t acr_head[ACR_BUCKETS];
+    size_t *acr_next;
+    size_t capacr;
     mk_buf names;
     mk_name_match *nm;
     size_t capnm;
@@ -152,6 +166,7 @@ mk_extractor_free(mk_extractor *x)
     free(x->ptexts);
     free(x->plens);
     free(x->known);
+    free(x->acr_next);
     free(x->keys);
     free(x->ws);
     free(x->we);
@@ -255,6 +270,7 @@ mk_extract_begin(mk_extractor *x, const char *date, size_t date_len)
     x->nraw = 0;
     x->vals.len = 0;
     x->nknown = 0;
+    memset(x->acr_head, 0, sizeof x->acr_head);
     x->names.len = 0;
     x->nkeys = 0;
     x->npinfo = 0;
@@ -559,6 +575,14 @@ know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int typ
     size_t idx = x->nknown++, off = k->off;
     if (add_key(x, off, n, type, idx) != 0)
         return MK_ENOMEM;
+    if (type == MK_ENT_ORG && n >= 6 && (unsigned char)x->names.p[off] >= 0xE0 &&
+        (unsigned char)x->names.p[off] < 0xF0) {
+        if (mk__grow((void **)&x->acr_next, &x->capacr, x->nknown, sizeof *x->acr_next) != 0)
+            return MK_ENOMEM;
+        unsigned b = acr_bucket(x->names.p + off);
+        x->acr_next[idx] = x->acr_head[b];
+        x->acr_head[b] = idx + 1;
+    }
     /* each word of a person's full name ("Zhou", "Hanlin") */
     if (type == MK_ENT_PERSON)
         for (size_t a = 0; a < n;) {
@@ -795,6 +819,38 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
             i = j;
             break;
         }
+    }
+    /* a known acronym in a script without spaces, which words do not
+     * delimit ("ក.អ.យ.ក", "สพฐ.", "中总"), wherever it stands */
+    if (!(x->types & MK_ENT_ORG))
+        return 0;
+    if (x->capacr == 0)
+        return 0;
+    for (size_t p = 0; p + 6 <= len;) {
+        unsigned char c = (unsigned char)text[p];
+        size_t hit = 0;
+        if (c >= 0xE0 && c < 0xF0)
+            for (size_t k = x->acr_head[acr_bucket(text + p)]; k != 0 && !hit;
+                 k = x->acr_next[k - 1]) {
+                const struct known *kn = &x->known[k - 1];
+                if (kn->len <= len - p && memcmp(text + p, x->names.p + kn->off, kn->len) == 0 &&
+                    !overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_PERSON) &&
+                    !overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_ORG) &&
+                    !overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_EMAIL) &&
+                    !overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_PHONE)) {
+                    if (add_name(x, p, p + kn->len, MK_ENT_ORG, x->names.p + kn->val,
+                                 kn->val_len) != 0)
+                        return MK_ENOMEM;
+                    hit = kn->len;
+                }
+            }
+        if (hit > 0) {
+            p += hit;
+            continue;
+        }
+        p++;
+        while (p < len && ((unsigned char)text[p] & 0xC0) == 0x80)
+            p++;
     }
     return 0;
 }

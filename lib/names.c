@@ -531,18 +531,50 @@ memmem_stop(const char *stops, const char *enc, size_t l)
     return 0;
 }
 
+/* The entries of LIST (sorted bytewise, "lang<TAB>word") for LANG:
+ * [*LO, *HI). */
+static void
+lang_range(const char *const *list, size_t n, const char *lang, size_t *lo, size_t *hi)
+{
+    char key[16];
+    size_t ll = strlen(lang), a = 0, b = n;
+
+    *lo = *hi = 0;
+    if (ll + 2 > sizeof key)
+        return;
+    memcpy(key, lang, ll);
+    key[ll] = '\t';
+    key[ll + 1] = '\0';
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (strcmp(list[m], key) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    for (b = n; a < b;) {
+        size_t m = a + (b - a) / 2;
+        if (strncmp(list[m], key, ll + 1) == 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *hi = a;
+}
+
 /* The longest entry of LIST for LANG that TEXT[I..) starts with; its
  * length in bytes, or 0. */
 static size_t
 prefix_in(const char *const *list, size_t n, const char *lang, const char *t, size_t len, size_t i)
 {
-    size_t ll = strlen(lang), best = 0;
+    size_t ll = strlen(lang), best = 0, lo, hi;
 
-    for (size_t k = 0; k < n; k++) {
-        const char *e = list[k];
-        if (strncmp(e, lang, ll) != 0 || e[ll] != '\t')
+    lang_range(list, n, lang, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
+        const char *e = list[k] + ll + 1;
+        if ((unsigned char)e[0] != (unsigned char)t[i])
             continue;
-        e += ll + 1;
         /* Khmer writes zero-width spaces between words ("កាកបាទ​ក្រហម"):
          * they are passed over */
         size_t ti = i, ei = 0;
@@ -598,13 +630,11 @@ chunk_end(const char *t, size_t len, size_t i)
 static size_t
 suffix_in(const char *const *list, size_t n, const char *lang, const char *t, size_t end)
 {
-    size_t ll = strlen(lang), best = 0;
+    size_t ll = strlen(lang), best = 0, lo, hi;
 
-    for (size_t k = 0; k < n; k++) {
-        const char *e = list[k];
-        if (strncmp(e, lang, ll) != 0 || e[ll] != '\t')
-            continue;
-        e += ll + 1;
+    lang_range(list, n, lang, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
+        const char *e = list[k] + ll + 1;
         size_t el = strlen(e);
         if (el > best && el <= end && memcmp(t + end - el, e, el) == 0)
             best = el;
@@ -705,13 +735,12 @@ size_t e = chunk_end(t, len, hs);
 
 /* Words that glue to the name after them: "at", "of", "from", "with", "to"
  * (Thai, Lao, Khmer). */
-static const char *const glue_words[] = {
-    "th\tที่", "th\tของ", "th\tจาก", "th\tกับ", "th\tใน", "th\tแก่", "th\tโดย", "th\tต่อ",
-    "th\tสู่", "th\tและ",
-    "lo\tທີ່", "lo\tຂອງ", "lo\tຈາກ", "lo\tກັບ", "lo\tໃນ", "lo\tແກ່", "lo\tໂດຍ", "lo\tຕໍ່",
-    "lo\tສ່ວນ", "lo\tແລະ",
-    "km\tនៅ", "km\tមក", "km\tរបស់", "km\tពី", "km\tនៃ", "km\tជាមួយ", "km\tដល់", "km\tនិង",
-    "km\tទៅ", "km\tក្នុង",
+static const char *const glue_words[] = {   /* sorted, as lang_range wants */
+    "km\tក្នុង", "km\tជាមួយ", "km\tដល់", "km\tទៅ", "km\tនិង", "km\tនៃ",
+    "km\tនៅ", "km\tពី", "km\tមក", "km\tរបស់", "lo\tກັບ", "lo\tຂອງ",
+    "lo\tຈາກ", "lo\tຕໍ່", "lo\tທີ່", "lo\tສ່ວນ", "lo\tແກ່", "lo\tແລະ",
+    "lo\tໂດຍ", "lo\tໃນ", "th\tกับ", "th\tของ", "th\tจาก", "th\tต่อ",
+    "th\tที่", "th\tสู่", "th\tแก่", "th\tและ", "th\tโดย", "th\tใน",
 };
 
 /* The first place of E (EL bytes) in T[0..N), or NULL. */
@@ -719,9 +748,13 @@ static const char *
 find_bytes(const char *t, size_t n, const char *e, size_t el)
 {
     const char *end = t + n, *q = t;
+    /* in a script of 3-byte characters every first byte is the same: look
+     * for the third */
+    size_t o = el >= 3 ? 2 : 0;
 
     while (el > 0 && (size_t)(end - q) >= el &&
-           (q = memchr(q, e[0], (size_t)(end - q) - el + 1)) != NULL) {
+           (q = memchr(q + o, e[o], (size_t)(end - q) - el + 1)) != NULL) {
+        q -= o;
         if (memcmp(q, e, el) == 0)
             return q;
         q++;
@@ -735,13 +768,11 @@ find_bytes(const char *t, size_t n, const char *e, size_t el)
 static size_t
 glued_head(const char *t, size_t len, const char *lang, size_t sb, size_t eb)
 {
-    size_t ll = strlen(lang), best = 0;
+    size_t ll = strlen(lang), best = 0, lo, hi;
 
-    for (size_t k = 0; k < mk__norg_heads; k++) {
-        const char *e = mk__org_heads[k];
-        if (strncmp(e, lang, ll) != 0 || e[ll] != '\t')
-            continue;
-        e += ll + 1;
+    lang_range(mk__org_heads, mk__norg_heads, lang, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
+        const char *e = mk__org_heads[k] + ll + 1;
         size_t el = strlen(e);
         for (size_t p = sb + 1; p + el < eb && (best == 0 || p < best); p++) {
             const char *q = find_bytes(t + p, eb - p, e, el);
@@ -882,12 +913,13 @@ known_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match *o
     for (size_t p = 0; p < len;) {
         unsigned char c = (unsigned char)t[p];
         size_t best = 0;
-        if (c >= 0xE0)
+        if (c >= 0xE0 && p + 3 <= len)
             for (size_t k = 0; k < mk__nknown_orgs; k++) {
                 const char *e = mk__known_orgs[k];
+                if (e[0] != t[p] || e[1] != t[p + 1] || e[2] != t[p + 2])
+                    continue;
                 size_t el = strlen(e);
-                if ((unsigned char)e[0] == c && el > best && el <= len - p &&
-                    memcmp(t + p, e, el) == 0)
+                if (el > best && el <= len - p && memcmp(t + p, e, el) == 0)
                     best = el;
             }
         if (best > 0) {
