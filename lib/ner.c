@@ -472,12 +472,7 @@ struct mk__ner_work {
     void *lists_ctx;
     struct memslot *mem;        /* MEM_MAX * 2 slots, allocated on first use */
     size_t nmem;
-    /* mk__ner_tag_doc: the tokens of every piece, where each piece's start,
-     * and the entities */
-    mk__ner_tok *dtok;
-    size_t dtokcap;
-    size_t *doff;
-    size_t doffcap;
+    /* mk__ner_tag_doc: the entities of the document */
     mk__ner_doc_span *dspans;
     size_t dspancap;
     int all_types;              /* see mk__ner_work_all_types */
@@ -529,8 +524,6 @@ mk__ner_work_free(mk__ner_work *w)
     free(w->tags);
     free(w->spans);
     free(w->mem);
-    free(w->dtok);
-    free(w->doff);
     free(w->dspans);
     free(w->wc);
     free(w->wtmp);
@@ -2144,32 +2137,26 @@ int
 mk__ner_tag_doc(const mk__ner *m, mk__ner_work *w, const char *const *texts, const size_t *lens,
                 size_t npieces, const mk__ner_doc_span **spans, mk_error *err)
 {
-    size_t p, nt = 0, ns = 0;
+    size_t p, ns = 0;
 
-    if (grow(&w->doff, &w->doffcap, npieces + 1, sizeof *w->doff) != 0)
-        return mk__err(err, MK_ENOMEM, 0, "out of memory");
     mk__ner_doc_begin(w);
-    /* every piece tokenized and scanned before any is tagged */
-    for (p = 0; p < npieces; p++) {
+    /* every piece tokenized and scanned before any is tagged; the tokens
+     * are made again for tagging rather than kept (some 50 bytes each) */
+    for (p = 0; p < npieces && (m->flags & MODEL_DOCF); p++) {
         const mk__ner_tok *t;
         int n = mk__ner_tokenize(w, texts[p], lens[p], &t, err);
         if (n < 0)
             return n;
-        if (grow(&w->dtok, &w->dtokcap, nt + (size_t)n + 1, sizeof *w->dtok) != 0)
-            return mk__err(err, MK_ENOMEM, 0, "out of memory");
-        if (n > 0)   /* an empty piece has no tokens, and T may be NULL */
-            memcpy(w->dtok + nt, t, (size_t)n * sizeof *t);
-        w->doff[p] = nt;
-        nt += (size_t)n;
-        if ((m->flags & MODEL_DOCF) && mk__ner_doc_scan(w, w->dtok + w->doff[p], (size_t)n,
-                                                        err) < 0)
+        if (mk__ner_doc_scan(w, t, (size_t)n, err) < 0)
             return MK_ENOMEM;
     }
-    w->doff[npieces] = nt;
     for (p = 0; p < npieces; p++) {
-        const mk__ner_tok *t = w->dtok + w->doff[p];
+        const mk__ner_tok *t;
         const mk__ner_span *sp;
-        int k = mk__ner_spans(m, w, t, w->doff[p + 1] - w->doff[p], &sp, err), j;
+        int n = mk__ner_tokenize(w, texts[p], lens[p], &t, err), j;
+        if (n < 0)
+            return n;
+        int k = mk__ner_spans(m, w, t, (size_t)n, &sp, err);
         if (k < 0)
             return k;
         if (grow(&w->dspans, &w->dspancap, ns + (size_t)k + 1, sizeof *w->dspans) != 0)

@@ -165,9 +165,10 @@ typedef struct mk__ner_doc_span {
  * (paragraphs or sentences, valid UTF-8, TEXTS[i] of LENS[i] bytes):
  * starts the document, tokenizes and scans every piece, then tags each.
  * *SPANS (borrowed until the next call on W) gets the entities of the
- * types M writes, by piece and position. W holds the tokens of the whole
- * document meanwhile (some 50 bytes a token). Returns their number or a
- * negative MK_E code. */
+ * types M writes (all it learned, after mk__ner_work_all_types), by piece
+ * and position. Each piece is tokenized twice, to scan and to tag, so that
+ * W holds one piece's tokens at a time. Returns their number or a negative
+ * MK_E code. */
 MK_MUST_USE int mk__ner_tag_doc(const mk__ner *m, mk__ner_work *w, const char *const *texts,
                                 const size_t *lens, size_t npieces,
                                 const mk__ner_doc_span **spans, mk_error *err);
