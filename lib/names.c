@@ -204,7 +204,7 @@ title_start(const char *t, const word *x, const char *lang)
     char key[48];
     size_t l = x->eb - x->sb;
     const char *langs[3] = { lang, strcmp(lang, "ms") == 0 ? "id" : strcmp(lang, "id") == 0 ? "ms" : NULL,
-                             "en" };
+                             strcmp(lang, "en") == 0 ? NULL : "en" };
 
     for (int k = 0; k < 3; k++) {
         if (langs[k] == NULL)
@@ -338,8 +338,10 @@ legal_form(const char *t, const word *x)
                                          "Sdn", "Cos", "LLP", "Ltda", "SpA", "JSC" };
     size_t l = x->eb - x->sb;
 
+    if (l > 4)
+        return 0;
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
-        if (strlen(forms[i]) == l && memcmp(t + x->sb, forms[i], l) == 0)
+        if (forms[i][0] == t[x->sb] && strlen(forms[i]) == l && memcmp(t + x->sb, forms[i], l) == 0)
             return 1;
     return 0;
 }
@@ -903,7 +905,8 @@ known_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match *o
            size_t n)
 {
     for (size_t i = 0; i < nw; i++) {
-        if (!w[i].latin)
+        /* every Latin name of the list starts with a capital */
+        if (!w[i].latin || !w[i].cap)
             continue;
         size_t l = w[i].eb - w[i].sb;
         if (mk__bsearch_str(mk__known_orgs, mk__nknown_orgs, sizeof mk__known_orgs[0], t + w[i].sb,

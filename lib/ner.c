@@ -84,6 +84,8 @@
 #define MEM_MAX 4096            /* words a document remembers */
 #define CHUNK 1024              /* tokens of a long sentence whose attributes
                                    are held at once: memory stays bounded */
+#define DOC_TOKENS 262144       /* tokens of a document mk__ner_tag_doc keeps
+                                   between scanning and tagging */
 #define CTX 3                   /* neighbours a feature looks at, each side */
 #define TOK_CP_MAX 64           /* longer tokens are hashed whole but their
                                    shape stops here */
@@ -472,7 +474,12 @@ struct mk__ner_work {
     void *lists_ctx;
     struct memslot *mem;        /* MEM_MAX * 2 slots, allocated on first use */
     size_t nmem;
-    /* mk__ner_tag_doc: the entities of the document */
+    /* mk__ner_tag_doc: the tokens of the pieces while they are few, where
+     * each piece's start, and the entities of the document */
+    mk__ner_tok *dtok;
+    size_t dtokcap;
+    size_t *doff;
+    size_t doffcap;
     mk__ner_doc_span *dspans;
     size_t dspancap;
     int all_types;              /* see mk__ner_work_all_types */
@@ -524,6 +531,8 @@ mk__ner_work_free(mk__ner_work *w)
     free(w->tags);
     free(w->spans);
     free(w->mem);
+    free(w->dtok);
+    free(w->doff);
     free(w->dspans);
     free(w->wc);
     free(w->wtmp);
@@ -640,8 +649,11 @@ static size_t
 clitic_len(const char *s, size_t n)
 {
     static const char *const tails[] = { "s", "re", "ve", "ll", "d", "m" };
-    size_t i, k;
+    size_t i, k, from = n > 6 ? n - 6 : 0;
 
+    /* most words have no apostrophe near their end */
+    if (memchr(s + from, '\'', n - from) == NULL && memchr(s + from, 0xE2, n - from) == NULL)
+        return 0;
     for (i = 0; i < sizeof tails / sizeof tails[0]; i++) {
         size_t tl = strlen(tails[i]);
         for (k = 0; k < 2; k++) {
@@ -2139,23 +2151,45 @@ mk__ner_tag_doc(const mk__ner *m, mk__ner_work *w, const char *const *texts, con
 {
     size_t p, ns = 0;
 
+    size_t nt = 0;
+    int keep = 1;   /* the tokens kept for tagging, up to DOC_TOKENS */
+
+    if (grow(&w->doff, &w->doffcap, npieces + 1, sizeof *w->doff) != 0)
+        return mk__err(err, MK_ENOMEM, 0, "out of memory");
     mk__ner_doc_begin(w);
-    /* every piece tokenized and scanned before any is tagged; the tokens
-     * are made again for tagging rather than kept (some 50 bytes each) */
+    /* every piece tokenized and scanned before any is tagged; past
+     * DOC_TOKENS tokens they are made again for tagging rather than kept
+     * (some 50 bytes each), so a long document costs no more memory */
     for (p = 0; p < npieces && (m->flags & MODEL_DOCF); p++) {
         const mk__ner_tok *t;
         int n = mk__ner_tokenize(w, texts[p], lens[p], &t, err);
         if (n < 0)
             return n;
+        if (keep && nt + (size_t)n <= DOC_TOKENS) {
+            if (grow(&w->dtok, &w->dtokcap, nt + (size_t)n + 1, sizeof *w->dtok) != 0)
+                return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            if (n > 0)   /* an empty piece has no tokens, and T may be NULL */
+                memcpy(w->dtok + nt, t, (size_t)n * sizeof *t);
+        } else {
+            keep = 0;
+        }
+        w->doff[p] = nt;
+        nt += (size_t)n;
+        w->doff[p + 1] = nt;
         if (mk__ner_doc_scan(w, t, (size_t)n, err) < 0)
             return MK_ENOMEM;
     }
+    keep &= (m->flags & MODEL_DOCF) != 0;
     for (p = 0; p < npieces; p++) {
         const mk__ner_tok *t;
         const mk__ner_span *sp;
-        int n = mk__ner_tokenize(w, texts[p], lens[p], &t, err), j;
-        if (n < 0)
+        int n, j;
+        if (keep) {
+            t = w->dtok + w->doff[p];
+            n = (int)(w->doff[p + 1] - w->doff[p]);
+        } else if ((n = mk__ner_tokenize(w, texts[p], lens[p], &t, err)) < 0) {
             return n;
+        }
         int k = mk__ner_spans(m, w, t, (size_t)n, &sp, err);
         if (k < 0)
             return k;
