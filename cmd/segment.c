@@ -120,6 +120,10 @@ struct run {
     int newdoc;             /* the next paragraph starts a document (CoNLL-U) */
     mk_span *sents;         /* a copy of the sentences of a paragraph */
     size_t sents_cap;
+    char *pre;              /* a paragraph's rows start alike: doc, columns, par */
+    size_t pre_len, pre_cap;
+    char *rowbuf;           /* a token row */
+    size_t rowcap;
 };
 
 static void
@@ -143,8 +147,9 @@ add_num(char *p, size_t v)
         *--q = (char)('0' + v % 10);
     while ((v /= 10) > 0);
     *p++ = '\t';
-    memcpy(p, q, (size_t)(e - q));
-    return p + (e - q);
+    while (q < e)   /* a few digits: no call to memcpy */
+        *p++ = *q++;
+    return p;
 }
 
 static void
@@ -218,6 +223,38 @@ row_start(struct run *run, const mk_row *row, long par)
     put_num(w, par < 0 ? 0 : (size_t)par);
 }
 
+/* The start of every row of a paragraph, as row_start writes it, into
+ * run->pre: the token rows of a paragraph share it. Returns 0 or
+ * MK_ENOMEM. */
+static int
+row_prefix(struct run *run, const mk_row *row, long par)
+{
+    size_t need = 2 * run->doc_len + 32, i;
+
+    for (i = 0; i < run->ncols; i++)
+        if (row != NULL && run->map[i] >= 0 && (size_t)run->map[i] < row->nextra)
+            need += 2 * row->extra_len[run->map[i]] + 1;
+        else
+            need++;
+    if (need > run->pre_cap) {
+        char *p = realloc(run->pre, need);
+        if (p == NULL)
+            return MK_ENOMEM;
+        run->pre = p;
+        run->pre_cap = need;
+    }
+    char *q = run->pre;
+    q += mk_tsv_escape(q, run->doc, run->doc_len);
+    for (i = 0; i < run->ncols; i++) {
+        *q++ = '\t';
+        if (row != NULL && run->map[i] >= 0 && (size_t)run->map[i] < row->nextra)
+            q += mk_tsv_escape(q, row->extra[run->map[i]], row->extra_len[run->map[i]]);
+    }
+    q = add_num(q, par < 0 ? 0 : (size_t)par);
+    run->pre_len = (size_t)(q - run->pre);
+    return 0;
+}
+
 /* CoNLL-U text: newlines and tabs inside are spaces. */
 static void
 put_plain(mk_writer *w, const char *s, size_t len)
@@ -278,6 +315,8 @@ paragraph(struct run *run, const mk_row *row, long par, const char *lang, const 
     nt = mk_seg_tokens(run->seg, text, len, lang, &tk, err);
     if (nt < 0)
         return nt;
+    if (run->o->out == OUT_TOKENS && row_prefix(run, row, par) != 0)
+        return MK_ENOMEM;
     run->tokens += (uint64_t)nt;
     if (run->o->out == OUT_CONLLU) {
         if (run->newdoc) {
@@ -307,11 +346,21 @@ paragraph(struct run *run, const mk_row *row, long par, const char *lang, const 
             const mk_span *k = &tk[t];
             tok++;
             if (run->o->out == OUT_TOKENS) {
-                /* the fixed part of the row in one piece: sent tok lang
-                 * start end kind */
-                char rowbuf[160], *q = rowbuf;
+                /* the row in one piece: the paragraph's start, then sent
+                 * tok lang start end kind text */
+                size_t tl = k->end_b - k->start_b, need = run->pre_len + 160 + 2 * tl;
+                if (need > run->rowcap) {
+                    char *p = realloc(run->rowbuf, need);
+                    if (p == NULL)
+                        return MK_ENOMEM;
+                    run->rowbuf = p;
+                    run->rowcap = need;
+                }
+                char *q = run->rowbuf;
                 const char *kn = mk_tok_kind_name(k->kind);
-                row_start(run, row, par);
+                size_t kl = strlen(kn);
+                memcpy(q, run->pre, run->pre_len);
+                q += run->pre_len;
                 q = add_num(q, (size_t)i + 1);
                 q = add_num(q, tok);
                 *q++ = '\t';
@@ -320,12 +369,12 @@ paragraph(struct run *run, const mk_row *row, long par, const char *lang, const 
                 q = add_num(q, k->start);
                 q = add_num(q, k->end);
                 *q++ = '\t';
-                memcpy(q, kn, strlen(kn));
-                q += strlen(kn);
+                memcpy(q, kn, kl);
+                q += kl;
                 *q++ = '\t';
-                mk_writer_put(w, rowbuf, (size_t)(q - rowbuf));
-                mk_writer_put_field(w, text + k->start_b, k->end_b - k->start_b);
-                mk_writer_putc(w, '\n');
+                q += mk_tsv_escape(q, text + k->start_b, tl);
+                *q++ = '\n';
+                mk_writer_put(w, run->rowbuf, (size_t)(q - run->rowbuf));
                 run->st.rows_out++;
             } else {
                 /* a space follows when the gap holds one: a zero-width
@@ -494,5 +543,7 @@ main(int argc, char *argv[])
     free(run.map);
     free(run.doc);
     free(run.sents);
+    free(run.pre);
+    free(run.rowbuf);
     return rc != 0 ? 1 : status;
 }
