@@ -262,10 +262,20 @@ cli_set_str(char **buf, size_t *cap, size_t *len, const char *s, size_t n)
     return 0;
 }
 
+int cli_out_jsonl;
+
 int
 cli_input_option(int c, const char *arg, mk_reader_opts *ro, mk_norm_opts *no)
 {
     switch (c) {
+    case CLI_OPT_FORMAT:
+        if (strcmp(arg, "jsonl") == 0)
+            cli_out_jsonl = 1;
+        else if (strcmp(arg, "tsv") == 0)
+            cli_out_jsonl = 0;
+        else
+            return cli_usage("--format wants tsv or jsonl, not '%s'", arg);
+        return 1;
     case 'j':
         ro->format = MK_FMT_JSONL;
         return 1;

@@ -43,20 +43,26 @@ int cli_valid_encoding(const char *name);
 int cli_set_str(char **buf, size_t *cap, size_t *len, const char *s, size_t n);
 
 /* The input options every filter takes (-j/--jsonl, --id-field,
- * --text-field, -e/--from, --skip-bad, --max-doc): their getopt values
+ * --text-field, -e/--from, --skip-bad, --max-doc), and --format for its
+ * output: their getopt values
  * and long-option entries, and one handler. */
-enum { CLI_OPT_ID = 400, CLI_OPT_TEXTF, CLI_OPT_SKIP, CLI_OPT_MAXDOC };
+enum { CLI_OPT_ID = 400, CLI_OPT_TEXTF, CLI_OPT_SKIP, CLI_OPT_MAXDOC, CLI_OPT_FORMAT };
 #define CLI_INPUT_LONGOPTS \
     { "jsonl", no_argument, NULL, 'j' }, \
     { "id-field", required_argument, NULL, CLI_OPT_ID }, \
     { "text-field", required_argument, NULL, CLI_OPT_TEXTF }, \
     { "from", required_argument, NULL, 'e' }, \
     { "skip-bad", no_argument, NULL, CLI_OPT_SKIP }, \
-    { "max-doc", required_argument, NULL, CLI_OPT_MAXDOC }
+    { "max-doc", required_argument, NULL, CLI_OPT_MAXDOC }, \
+    { "format", required_argument, NULL, CLI_OPT_FORMAT }
 
 /* Takes getopt's option C (argument ARG) if it is an input option: returns
  * 1 when taken, 0 when C is not one, 2 after printing a usage error. */
 int cli_input_option(int c, const char *arg, mk_reader_opts *ro, mk_norm_opts *no);
+
+/* --format jsonl was given: the program's rows go out as JSON Lines
+ * (mk_writer_set_jsonl). */
+extern int cli_out_jsonl;
 
 /* The options every program ends its getopt switch with: -s sets *STATS
  * (when STATS is not NULL), -h prints USAGE, -V the versions; anything

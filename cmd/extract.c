@@ -50,6 +50,7 @@ static const char usage_text[] =
 "  -e, --from=ENC           text input encoding (as mekong normalize)\n"
 "      --skip-bad           count and skip malformed JSONL or stream lines\n"
 "      --max-doc=SIZE       longest line or document held in memory (default 16M)\n"
+"      --format=FMT         output tsv (default) or jsonl, a JSON object a row\n"
 "  -s, --stats              print counts to standard error at the end\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show versions and exit\n"
@@ -728,6 +729,8 @@ main(int argc, char *argv[])
         fprintf(stderr, "mekong-extract: out of memory\n");
         return 1;
     }
+    if (cli_out_jsonl)
+        mk_writer_set_jsonl(run.w);
     cli_init("mekong-extract", run.w);
     o.ro.stats = &run.st;
     o.ro.warn = cli_warn_cb;

@@ -46,6 +46,7 @@ static const char usage_text[] =
 "  -l, --lang=CODE          write CODE as every paragraph's language\n"
 "      --strict             invalid UTF-8 or an over-long line is an error\n"
 "      --max-doc=SIZE       longest line or document held in memory (default 16M)\n"
+"      --format=FMT         output tsv (default) or jsonl, a JSON object a row\n"
 "  -t, --text               write the normalized text, one paragraph a line\n"
 "  -s, --stats              print counts to standard error at the end\n"
 "  -v, --verbose            say per input what was detected (encoding, layout)\n"
@@ -178,6 +179,8 @@ parse_args(int argc, char *argv[], struct opts *o)
     }
     if (o->nfields > 0 && o->ro.format != MK_FMT_JSONL)
         return cli_usage("--fields needs --jsonl");
+    if (o->text_out && cli_out_jsonl)
+        return cli_usage("--text writes plain text, not --format jsonl");
     o->ro.fields = (const char *const *)o->fields;
     o->ro.nfields = o->nfields;
     /* --text writes no lang column: do not spend time identifying it */
@@ -431,6 +434,8 @@ main(int argc, char *argv[])
         fprintf(stderr, "mekong-normalize: out of memory\n");
         return 1;
     }
+    if (cli_out_jsonl)
+        mk_writer_set_jsonl(run.w);
     cli_init("mekong-normalize", run.w);
     o.ro.stats = &run.st;
     o.ro.warn = cli_warn_cb;

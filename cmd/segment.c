@@ -41,6 +41,7 @@ static const char usage_text[] =
 "  -e, --from=ENC           text input encoding (as mekong normalize)\n"
 "      --skip-bad           count and skip malformed JSONL or stream lines\n"
 "      --max-doc=SIZE       longest line or document held in memory (default 16M)\n"
+"      --format=FMT         output tsv (default) or jsonl, a JSON object a row\n"
 "  -s, --stats              print counts to standard error at the end\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show versions and exit\n"
@@ -99,6 +100,8 @@ parse_args(int argc, char *argv[], struct opts *o)
         }
         }
     }
+    if (o->out == OUT_CONLLU && cli_out_jsonl)
+        return cli_usage("--conllu writes CoNLL-U, not --format jsonl");
     if (cli_operands(argc, argv, &o->files, &o->nfiles) != 0)
         return 2;
     return 0;
@@ -511,6 +514,8 @@ main(int argc, char *argv[])
         fprintf(stderr, "mekong-segment: out of memory\n");
         return 1;
     }
+    if (cli_out_jsonl)
+        mk_writer_set_jsonl(run.w);
     cli_init("mekong-segment", run.w);
     o.ro.stats = &run.st;
     o.ro.warn = cli_warn_cb;

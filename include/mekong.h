@@ -232,6 +232,11 @@ void mk_writer_put(mk_writer *w, const char *s, size_t len);
 /* Writes S escaped for a TSV field. */
 void mk_writer_put_field(mk_writer *w, const char *s, size_t len);
 void mk_writer_putc(mk_writer *w, char c);
+/* From now on, writes JSON Lines instead of the TSV lines the caller
+ * writes: the first line is taken as the header, whose column names are
+ * the keys; a later copy of it is dropped; every other line becomes one
+ * object, the fields unescaped, par sent tok start end as numbers. */
+void mk_writer_set_jsonl(mk_writer *w);
 /* Flushes; returns 0 or MK_EIO with ERR filled (sys_errno EPIPE for a
  * closed pipe). Once a write failed, later writes are dropped. */
 MK_MUST_USE int mk_writer_flush(mk_writer *w, mk_error *err);

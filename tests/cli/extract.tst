@@ -21,3 +21,5 @@
 0  extract/timeml                  printf 'Now the talks, which ended on Friday morning, may resume in the future; prices rose recently. A year earlier, in the third quarter, it rained last night.\n' | mekong extract --timeml --ref-date 2024-08-23
 # countries by their CLDR names where no tagger reads the language (Lao, Filipino)
 0  extract/places                  printf 'ນັກທ່ອງທ່ຽວຈາກຈີນ ແລະ ຫວຽດນາມ ເພີ່ມຂຶ້ນ.\n' | mekong extract --types location --lang lo; printf 'Dumating ang mga delegado mula sa Timog Korea at Laos.\n' | mekong extract --types location --lang fil
+# JSON Lines out
+0  extract/format-jsonl            printf '%s\n' 'The "Lan-mekong China Education and Training Alliance (LCETPA)" met Mr Yang Wei (+86 166 2300 4441) in Kunming on August 21, 2024.' | mekong extract --format jsonl

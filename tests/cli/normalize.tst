@@ -46,3 +46,8 @@
 2  .                               mekong normalize --lang 'th th' tests/data/good.txt
 0  normalize/lang-forced           mekong normalize --lang lo corpora/lo/sample-02.txt
 0  normalize/no-repair             mekong normalize --no-repair --text corpora/messy/vi-mojibake.txt
+# JSON Lines out: an object a row, the columns as keys, numbers for par
+0  normalize/format-jsonl          mekong normalize --jsonl --fields date,url --format jsonl tests/data/feed.jsonl
+0  normalize/format-jsonl-escapes  printf '%s\n' 'He said "go" \\ now, C:\\path' | mekong normalize --format jsonl
+2  .                               mekong normalize --format xml tests/data/good.txt
+2  .                               mekong normalize --text --format jsonl tests/data/good.txt

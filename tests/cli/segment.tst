@@ -18,3 +18,6 @@
 0  .                               mekong help segment | grep -q conllu
 0  segment/vi-words                printf 'Thủ tướng Chính phủ họp tại Hà Nội hôm nay.\n' | mekong segment --lang vi --tokens
 0  segment/vi-syllables            printf 'Thủ tướng Chính phủ họp tại Hà Nội hôm nay.\n' | mekong segment --lang vi --tokens --vi-syllables
+# JSON Lines out
+0  segment/format-jsonl            mekong segment --tokens --format jsonl tests/data/stream.tsv
+2  .                               mekong segment --conllu --format jsonl tests/data/good.txt
