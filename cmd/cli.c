@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <unicode/ucnv.h>
@@ -18,8 +20,6 @@ static const char *prog = "mekong";
 static mk_writer *outw;
 static const char *warn_file;
 static unsigned warn_count;
-static int progress_shown;
-static uint64_t progress_next = (uint64_t)64 << 20;
 
 void
 cli_init(const char *name, mk_writer *out)
@@ -35,10 +35,7 @@ flush_out(void)
         if (mk_writer_flush(outw, NULL) != 0) {
             /* the error is kept and reported by cli_finish */
         }
-    if (progress_shown) {
-        fputs("\r\033[K", stderr);
-        progress_shown = 0;
-    }
+    cli_progress_end();
 }
 
 static void
@@ -167,34 +164,13 @@ cli_print_stats(const mk_stats *st)
 #undef S
 }
 
-void
-cli_progress(uint64_t bytes_in)
-{
-    static int tty = -1;
-
-    if (bytes_in < progress_next)
-        return;
-    if (tty < 0)
-        tty = isatty(2);    /* asked once: not on every row */
-    if (!tty) {
-        progress_next = UINT64_MAX;
-        return;
-    }
-    progress_next = bytes_in + ((uint64_t)64 << 20);
-    fprintf(stderr, "\r%s: %llu MB read", prog, (unsigned long long)(bytes_in >> 20));
-    progress_shown = 1;
-}
-
 int
 cli_finish(mk_writer *out)
 {
     mk_error err;
     int rc = 0;
 
-    if (progress_shown) {
-        fputs("\r\033[K", stderr);
-        progress_shown = 0;
-    }
+    cli_progress_end();
     if (out != NULL && mk_writer_flush(out, &err) != 0) {
         if (err.sys_errno == EPIPE)
             return 0;
@@ -336,4 +312,80 @@ cli_operands(int argc, char *argv[], char ***files, int *nfiles)
     if (*nfiles == 0 && isatty(0))
         return cli_usage("no input: name a FILE, or pipe a stream in");
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Progress */
+
+static struct {
+    int on, shown;
+    unsigned calls;
+    uint64_t total;             /* bytes of the inputs, 0 if unknown */
+    double start, last;
+} prog_state;
+
+static double
+now_s(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+void
+cli_progress_start(char *const *files, int nfiles)
+{
+    const char *e = getenv("MEKONG_PROGRESS");
+    struct stat sb;
+
+    memset(&prog_state, 0, sizeof prog_state);
+    prog_state.on = isatty(2) && !(e != NULL && strcmp(e, "0") == 0);
+    if (!prog_state.on)
+        return;
+    prog_state.start = prog_state.last = now_s();
+    if (nfiles == 0) {
+        if (fstat(0, &sb) == 0 && S_ISREG(sb.st_mode))
+            prog_state.total = (uint64_t)sb.st_size;
+        return;
+    }
+    for (int i = 0; i < nfiles; i++) {
+        if (strcmp(files[i], "-") == 0 ? fstat(0, &sb) != 0 : stat(files[i], &sb) != 0)
+            continue;
+        if (S_ISREG(sb.st_mode))
+            prog_state.total += (uint64_t)sb.st_size;
+    }
+}
+
+void
+cli_progress(const mk_stats *st)
+{
+    /* the clock is read every 256 rows, a line written at most once a
+     * second, and none before the input has taken two seconds */
+    if (!prog_state.on || (++prog_state.calls & 255) != 0)
+        return;
+    double t = now_s();
+    if (t - prog_state.last < 1.0 || t - prog_state.start < 2.0)
+        return;
+    prog_state.last = t;
+    double mb = (double)st->bytes_in / 1e6, rate = mb / (t - prog_state.start);
+    char eta[32] = "";
+    if (prog_state.total > st->bytes_in && rate > 0) {
+        long left = (long)(((double)(prog_state.total - st->bytes_in) / 1e6) / rate);
+        snprintf(eta, sizeof eta, ", %ld:%02ld left", left / 60, left % 60);
+    }
+    char of[32] = "";
+    if (prog_state.total > 0)
+        snprintf(of, sizeof of, " of %.1f", (double)prog_state.total / 1e6);
+    fprintf(stderr, "\r%s: %.1f%s MB, %llu documents, %.1f MB/s%s\033[K", prog, mb, of,
+            (unsigned long long)st->documents, rate, eta);
+    prog_state.shown = 1;
+}
+
+void
+cli_progress_end(void)
+{
+    if (prog_state.shown)
+        fputs("\r\033[K", stderr);
+    prog_state.shown = 0;
 }

@@ -64,6 +64,16 @@ int cli_input_option(int c, const char *arg, mk_reader_opts *ro, mk_norm_opts *n
  * (mk_writer_set_jsonl). */
 extern int cli_out_jsonl;
 
+/* A progress line on standard error while a large input is read, when
+ * standard error is a terminal (and MEKONG_PROGRESS is not 0): bytes,
+ * documents, MB/s and, when the inputs' sizes are known, the time left.
+ * cli_progress_start takes the operands (none: standard input); call
+ * cli_progress with the program's counts as it reads, cli_progress_end
+ * before anything else goes to standard error at the end. */
+void cli_progress_start(char *const *files, int nfiles);
+void cli_progress(const mk_stats *st);
+void cli_progress_end(void);
+
 /* The options every program ends its getopt switch with: -s sets *STATS
  * (when STATS is not NULL), -h prints USAGE, -V the versions; anything
  * else is unknown. Returns 0 to go on, -1 after --help or --version (exit
@@ -80,9 +90,6 @@ int cli_parse_size(const char *s, size_t *out);
 /* Counters to standard error, "name<TAB>count"; EXTRA lines may follow. */
 void cli_print_stats(const mk_stats *st);
 void cli_stat_line(const char *name, uint64_t value);
-
-/* A progress line on a terminal once the input is large. */
-void cli_progress(uint64_t bytes_in);
 
 /* Flushes and closes standard output. Returns 0, or 1 after printing
  * "write error" (a closed pipe is quiet and returns 0). */

@@ -614,6 +614,7 @@ extract_file(struct run *run, const char *path)
     if (set_doc(run, path, strlen(path)) != 0 || begin_doc(run, NULL, &err) != 0)
         goto fail;
     while ((rc = mk_reader_next(r, &row, &err)) > 0) {
+        cli_progress(&run->st);
         if (row.flags & MK_ROW_NEWDOC) {
             if (!stream) {
                 /* paragraphs the normalizer still holds belong to the old document */
@@ -656,7 +657,6 @@ extract_file(struct run *run, const char *path)
         }
         if (mk_writer_errno(run->w) != 0)
             break;
-        cli_progress(run->st.bytes_in);
     }
     if (rc < 0) {
         cli_error(path, &err);
@@ -741,10 +741,12 @@ main(int argc, char *argv[])
         cli_error(NULL, &err);
         return 1;
     }
+    cli_progress_start(o.files, o.nfiles);
     if (o.nfiles == 0)
         status |= extract_file(&run, "-");
     for (i = 0; i < o.nfiles && mk_writer_errno(run.w) == 0; i++)
         status |= extract_file(&run, o.files[i]);
+    cli_progress_end();
     write_header(&run);
     if (o.stats) {
         const mk_extract_counts *c = mk_extract_counts_get(run.x);

@@ -383,6 +383,7 @@ normalize_file(struct run *run, const char *path)
     if (set_doc(run, path, strlen(path)) != 0)
         goto nomem;
     while ((rc = mk_reader_next(r, &row, &err)) > 0) {
+        cli_progress(&run->st);
         if ((row.flags & MK_ROW_NEWDOC) && set_doc(run, row.doc, row.doc_len) != 0)
             goto nomem;
         if ((rc = mk_norm_feed(run->norm, &row, &err)) < 0)
@@ -391,7 +392,6 @@ normalize_file(struct run *run, const char *path)
             write_par(run, &row, &p);
         if (mk_writer_errno(run->w) != 0)
             break;
-        cli_progress(run->st.bytes_in);
     }
     if (rc < 0) {
         cli_error(path, &err);
@@ -446,10 +446,12 @@ main(int argc, char *argv[])
         cli_error(NULL, &err);
         return 1;
     }
+    cli_progress_start(o.files, o.nfiles);
     if (o.nfiles == 0)
         status |= normalize_file(&run, "-");
     for (i = 0; i < o.nfiles && mk_writer_errno(run.w) == 0; i++)
         status |= normalize_file(&run, o.files[i]);
+    cli_progress_end();
     write_header(&run);
     if (o.stats) {
         cli_print_stats(&run.st);

@@ -434,6 +434,7 @@ segment_file(struct run *run, const char *path)
     if (set_doc(run, path, strlen(path)) != 0)
         goto nomem;
     while ((rc = mk_reader_next(r, &row, &err)) > 0) {
+        cli_progress(&run->st);
         if (row.flags & MK_ROW_NEWDOC) {
             if (set_doc(run, row.doc, row.doc_len) != 0)
                 goto nomem;
@@ -466,7 +467,6 @@ segment_file(struct run *run, const char *path)
         }
         if (mk_writer_errno(run->w) != 0)
             break;
-        cli_progress(run->st.bytes_in);
     }
     if (rc < 0) {
         cli_error(path, &err);
@@ -528,10 +528,12 @@ main(int argc, char *argv[])
         return 1;
     }
     mk_seg_set_vi_words(run.seg, !o.vi_syllables);
+    cli_progress_start(o.files, o.nfiles);
     if (o.nfiles == 0)
         status |= segment_file(&run, "-");
     for (i = 0; i < o.nfiles && mk_writer_errno(run.w) == 0; i++)
         status |= segment_file(&run, o.files[i]);
+    cli_progress_end();
     write_header(&run);
     if (o.stats) {
         cli_print_stats(&run.st);
