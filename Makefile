@@ -165,19 +165,23 @@ mekong.pc: mekong.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	    -e 's|@PKGS@|$(PKGS)|g' mekong.pc.in > $@
 
-install: all mekong.pc
+install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PCDIR)
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	install -m 644 libmekong.a $(DESTDIR)$(LIBDIR)
 	install -m 644 include/mekong.h $(DESTDIR)$(INCDIR)
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
-	install -m 644 mekong.pc $(DESTDIR)$(PCDIR)
+	install -d $(DESTDIR)$(MANDIR)/man3
+	install -m 644 man/*.3 $(DESTDIR)$(MANDIR)/man3
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@PKGS@|$(PKGS)|g' mekong.pc.in > $(DESTDIR)$(PCDIR)/mekong.pc
 
 uninstall:
 	rm -f $(PROGS:bin/%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(LIBDIR)/libmekong.a \
 	    $(DESTDIR)$(INCDIR)/mekong.h $(DESTDIR)$(PCDIR)/mekong.pc
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
+	for m in man/*.3; do rm -f $(DESTDIR)$(MANDIR)/man3/$${m#man/}; done
 
 clean:
 	rm -rf bin tests/bin gen lib/*.o cmd/*.o libmekong.a mekong.pc .build-flags
