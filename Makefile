@@ -1,5 +1,6 @@
 # mekong - one plain Makefile. Honours CC CFLAGS CPPFLAGS LDFLAGS LIBS
-# PREFIX DESTDIR; SAN=1 builds with address and undefined sanitizers.
+# PREFIX DESTDIR; SAN=1 builds with address and undefined sanitizers,
+# SAN=thread with ThreadSanitizer.
 
 PKGS       = icu-uc icu-i18n libpcre2-8 libutf8proc jansson
 PREFIX    ?= /usr/local
@@ -17,6 +18,9 @@ DEP_CFLAGS:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ifeq ($(SAN),1)
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+ifeq ($(SAN),thread)
+SAN_FLAGS  = -fsanitize=thread -fno-omit-frame-pointer
 endif
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
              -Wall -Wextra -Iinclude -Ilib $(DEP_CFLAGS) $(SAN_FLAGS) $(CPPFLAGS) $(CFLAGS)
