@@ -210,24 +210,22 @@ set_doc(struct run *run, const char *s, size_t len)
     return cli_set_str(&run->doc, &run->doc_cap, &run->doc_len, s, len);
 }
 
-static void
-row_start(struct run *run, const mk_row *row, long par)
+/* Grows *BUF (capacity *CAP) to hold NEED bytes. Returns 0 or -1. */
+static int
+reserve(char **buf, size_t *cap, size_t need)
 {
-    mk_writer *w = run->w;
-    size_t i;
-
-    mk_writer_put_field(w, run->doc, run->doc_len);
-    for (i = 0; i < run->ncols; i++) {
-        mk_writer_putc(w, '\t');
-        if (row != NULL && run->map[i] >= 0 && (size_t)run->map[i] < row->nextra)
-            mk_writer_put_field(w, row->extra[run->map[i]], row->extra_len[run->map[i]]);
-    }
-    mk_writer_putc(w, '\t');
-    put_num(w, par < 0 ? 0 : (size_t)par);
+    if (need <= *cap)
+        return 0;
+    char *p = realloc(*buf, need);
+    if (p == NULL)
+        return -1;
+    *buf = p;
+    *cap = need;
+    return 0;
 }
 
-/* The start of every row of a paragraph, as row_start writes it, into
- * run->pre: the token rows of a paragraph share it. Returns 0 or
+/* The start of every row of a paragraph (doc, the columns passed on,
+ * par), escaped, into run->pre: its rows share it. Returns 0 or
  * MK_ENOMEM. */
 static int
 row_prefix(struct run *run, const mk_row *row, long par)
@@ -239,13 +237,8 @@ row_prefix(struct run *run, const mk_row *row, long par)
             need += 2 * row->extra_len[run->map[i]] + 1;
         else
             need++;
-    if (need > run->pre_cap) {
-        char *p = realloc(run->pre, need);
-        if (p == NULL)
-            return MK_ENOMEM;
-        run->pre = p;
-        run->pre_cap = need;
-    }
+    if (reserve(&run->pre, &run->pre_cap, need) != 0)
+        return MK_ENOMEM;
     char *q = run->pre;
     q += mk_tsv_escape(q, run->doc, run->doc_len);
     for (i = 0; i < run->ncols; i++) {
@@ -287,9 +280,11 @@ paragraph(struct run *run, const mk_row *row, long par, const char *lang, const 
     if (n < 0)
         return n;
     run->sentences += (uint64_t)n;
+    if (run->o->out != OUT_CONLLU && row_prefix(run, row, par) != 0)
+        return MK_ENOMEM;
     if (run->o->out == OUT_SENT) {
         for (i = 0; i < n; i++) {
-            row_start(run, row, par);
+            mk_writer_put(w, run->pre, run->pre_len);
             mk_writer_putc(w, '\t');
             put_num(w, (size_t)i + 1);
             mk_writer_putc(w, '\t');
@@ -318,8 +313,6 @@ paragraph(struct run *run, const mk_row *row, long par, const char *lang, const 
     nt = mk_seg_tokens(run->seg, text, len, lang, &tk, err);
     if (nt < 0)
         return nt;
-    if (run->o->out == OUT_TOKENS && row_prefix(run, row, par) != 0)
-        return MK_ENOMEM;
     run->tokens += (uint64_t)nt;
     if (run->o->out == OUT_CONLLU) {
         if (run->newdoc) {
@@ -352,13 +345,8 @@ paragraph(struct run *run, const mk_row *row, long par, const char *lang, const 
                 /* the row in one piece: the paragraph's start, then sent
                  * tok lang start end kind text */
                 size_t tl = k->end_b - k->start_b, need = run->pre_len + 160 + 2 * tl;
-                if (need > run->rowcap) {
-                    char *p = realloc(run->rowbuf, need);
-                    if (p == NULL)
-                        return MK_ENOMEM;
-                    run->rowbuf = p;
-                    run->rowcap = need;
-                }
+                if (reserve(&run->rowbuf, &run->rowcap, need) != 0)
+                    return MK_ENOMEM;
                 char *q = run->rowbuf;
                 const char *kn = mk_tok_kind_name(k->kind);
                 size_t kl = strlen(kn);

@@ -106,10 +106,7 @@ head_run(const char *s, size_t n)
 static unsigned
 head_hash(const char *s, size_t n)
 {
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return mk__fnv1a(s, n);
 }
 
 static int
@@ -405,10 +402,7 @@ key_len(const char *s, size_t n)
 static unsigned
 bucket(const char *s, size_t n)
 {
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h % NBUCKET;
+    return mk__fnv1a(s, n) % NBUCKET;
 }
 
 static int

@@ -23,6 +23,10 @@ int mk__buf_reserve(mk_buf *b, size_t n);
 /* Grows the array *P of SIZE-byte elements (capacity *CAP, doubling) to
  * hold NEED. Returns 0 or MK_ENOMEM (*P unchanged). */
 int mk__grow(void **p, size_t *cap, size_t need, size_t size);
+
+/* FNV-1a, 32 bits, of S[0..N): the hash of the library's small tables and
+ * of the model files' checksums. */
+uint32_t mk__fnv1a(const void *s, size_t n);
 int mk__buf_add(mk_buf *b, const char *s, size_t n);
 void mk__buf_free(mk_buf *b);
 

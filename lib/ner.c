@@ -190,12 +190,7 @@ fk4(unsigned t, uint64_t a, uint64_t b, uint64_t c, uint64_t d)
 static uint32_t
 fnv32(const unsigned char *p, size_t n)
 {
-    uint32_t h = 2166136261u;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ p[i]) * 16777619u;
-    return h;
+    return mk__fnv1a(p, n);
 }
 
 /* Little-endian reads and writes; compilers turn these into plain loads

@@ -49,11 +49,7 @@ first_char(const char *s, size_t len)
 static unsigned
 bucket_of(const char *s, size_t n)
 {
-    unsigned h = 2166136261u;
-
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h % NBUCKETS;
+    return mk__fnv1a(s, n) % NBUCKETS;
 }
 
 /* Adds S (LEN bytes, already in tab.text) for language L. */

@@ -175,3 +175,14 @@ mk__grow(void **p, size_t *cap, size_t need, size_t size)
     *cap = nc;
     return 0;
 }
+
+uint32_t
+mk__fnv1a(const void *s, size_t n)
+{
+    const unsigned char *p = s;
+    uint32_t h = 2166136261u;
+
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}

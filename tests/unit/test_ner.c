@@ -115,35 +115,28 @@ titles(void *ctx, const char *s, size_t len)
 static long list_calls;
 static const char *cluster_file;   /* word clusters for train_lists, or NULL */
 
-/* Trains a model with SEED into OUT, with the word list when LISTS;
- * returns 0 on success. */
+/* Trains a model with options O on the N sentences that TEXT_OF and
+ * ENTS_OF give (each as training and as development data) into OUT, and
+ * checks that the model learned them all; returns 0 on success. */
 static int
-train_lists(uint64_t seed, mk_buf *out, int lists)
+train_with(const mk__ner_train_opts *o, size_t n, const char *(*text_of)(size_t),
+           const mk__ner_ent *(*ents_of)(size_t, size_t *), mk_buf *out)
 {
-    mk__ner_train_opts o;
     mk__ner_trainer *t;
     mk_error err;
     size_t i, mis = 0;
     int ep, rc = 0;
 
-    mk__ner_train_opts_init(&o);
-    o.lang = "en";
-    o.seed = seed;
-    if (lists) {
-        o.lists = titles;
-        o.lists_ctx = &list_calls;
-    }
-    o.clusters = cluster_file;
-    t = mk__ner_trainer_new(&o, &err);
+    t = mk__ner_trainer_new(o, &err);
     if (t == NULL)
         return -1;
-    for (i = 0; i < NTRAIN && rc == 0; i++) {
-        const char *s = train_set[i].text;
-        rc = mk__ner_trainer_add(t, 0, (long)i, s, strlen(s), train_set[i].e, nents(i), &mis,
-                                 &err);
+    for (i = 0; i < n && rc == 0; i++) {
+        const char *s = text_of(i);
+        size_t ne;
+        const mk__ner_ent *e = ents_of(i, &ne);
+        rc = mk__ner_trainer_add(t, 0, (long)i, s, strlen(s), e, ne, &mis, &err);
         if (rc == 0)
-            rc = mk__ner_trainer_add(t, 1, (long)i, s, strlen(s), train_set[i].e, nents(i),
-                                     &mis, &err);
+            rc = mk__ner_trainer_add(t, 1, (long)i, s, strlen(s), e, ne, &mis, &err);
     }
     for (ep = 0; ep < 10 && rc == 0; ep++)
         if (mk__ner_trainer_epoch(t, &err) < 0)
@@ -157,13 +150,43 @@ train_lists(uint64_t seed, mk_buf *out, int lists)
         mk__ner *m = mk__ner_load(out->p, out->len, &err);
         mk__ner_score sc;
 
-
         if (m == NULL || mk__ner_trainer_eval(t, m, &sc, &err) != 0 || mk__ner_f1(&sc, 0) < 0.99)
             rc = -1;
         mk__ner_free(m);
     }
     mk__ner_trainer_free(t);
     return rc;
+}
+
+static const char *
+en_text(size_t i)
+{
+    return train_set[i].text;
+}
+
+static const mk__ner_ent *
+en_ents(size_t i, size_t *n)
+{
+    *n = nents(i);
+    return train_set[i].e;
+}
+
+/* Trains a model with SEED into OUT, with the word list when LISTS;
+ * returns 0 on success. */
+static int
+train_lists(uint64_t seed, mk_buf *out, int lists)
+{
+    mk__ner_train_opts o;
+
+    mk__ner_train_opts_init(&o);
+    o.lang = "en";
+    o.seed = seed;
+    if (lists) {
+        o.lists = titles;
+        o.lists_ctx = &list_calls;
+    }
+    o.clusters = cluster_file;
+    return train_with(&o, NTRAIN, en_text, en_ents, out);
 }
 
 static int
@@ -568,41 +591,28 @@ static const struct { const char *text; mk__ner_ent e[2]; } zh_set[] = {
     { "刘强去了广州。", { { 0, 2, MK__NER_PER }, { 4, 6, MK__NER_LOC } } },
 };
 
+static const char *
+zh_text(size_t i)
+{
+    return zh_set[i].text;
+}
+
+static const mk__ner_ent *
+zh_ents(size_t i, size_t *n)
+{
+    *n = 2;
+    return zh_set[i].e;
+}
+
 static int
 train_zh(int icu_words, mk_buf *out)
 {
     mk__ner_train_opts o;
-    mk__ner_trainer *t;
-    mk_error err;
-    size_t i, mis = 0;
-    int ep, rc = 0;
 
     mk__ner_train_opts_init(&o);
     o.lang = "zh";
     o.icu_words = icu_words;
-    t = mk__ner_trainer_new(&o, &err);
-    if (t == NULL)
-        return -1;
-    for (i = 0; i < sizeof zh_set / sizeof zh_set[0] && rc == 0; i++) {
-        const char *s = zh_set[i].text;
-        rc = mk__ner_trainer_add(t, 0, (long)i, s, strlen(s), zh_set[i].e, 2, &mis, &err);
-        if (rc == 0)
-            rc = mk__ner_trainer_add(t, 1, (long)i, s, strlen(s), zh_set[i].e, 2, &mis, &err);
-    }
-    for (ep = 0; ep < 10 && rc == 0; ep++)
-        if (mk__ner_trainer_epoch(t, &err) < 0)
-            rc = -1;
-    if (rc == 0 && mk__ner_trainer_save(t, out, &err) != 0)
-        rc = -1;
-    if (rc == 0) {
-        mk__ner *m = mk__ner_load(out->p, out->len, &err);
-        mk__ner_score sc;
-        if (m == NULL || mk__ner_trainer_eval(t, m, &sc, &err) != 0 || mk__ner_f1(&sc, 0) < 0.99)
-            rc = -1;
-        mk__ner_free(m);
-    }
-    mk__ner_trainer_free(t);
-    return rc || mis != 0 ? -1 : 0;
+    return train_with(&o, sizeof zh_set / sizeof zh_set[0], zh_text, zh_ents, out);
 }
 
 TEST(icu_words)
