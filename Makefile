@@ -123,11 +123,16 @@ tests/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/main.c tests/fuzz/tmpinput.h li
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/main.c libmekong.a $(DEP_LIBS) $(LIBS)
 
 # test tools, one program per file of tests/tools/
+# the allocation-failure injector (LD_PRELOAD), for scripts/alloc-sweep
+tests/bin/failmalloc.so: tests/fault/failmalloc.c
+	@mkdir -p tests/bin
+	$(CC) -O2 -Wall -Wextra -shared -fPIC -o $@ $<
+
 tests/bin/%: tests/tools/%.c libmekong.a .build-flags
 	@mkdir -p tests/bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< libmekong.a $(DEP_LIBS) $(LIBS)
 
-tests: all $(UNIT_BIN) $(FUZZ_BIN) $(TOOL_BIN)
+tests: all $(UNIT_BIN) $(FUZZ_BIN) $(TOOL_BIN) tests/bin/failmalloc.so
 
 check: deps
 	@$(MAKE) --no-print-directory tests

@@ -991,7 +991,10 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
     }
     if (x->types & (MK_ENT_PERSON | MK_ENT_ORG | MK_ENT_LOCATION)) {
         /* people and institutions wait for the document's end */
-        if (mk__grow((void **)&x->pinfo, &x->cappinfo, x->npinfo + 1, sizeof *x->pinfo) != 0)
+        /* room for one more byte: an empty document still has a buffer;
+         * the piece is counted only once its text is kept */
+        if (mk__grow((void **)&x->pinfo, &x->cappinfo, x->npinfo + 1, sizeof *x->pinfo) != 0 ||
+            mk__buf_reserve(&x->ptext, len + 1) != 0)
             goto nomem;
         struct pinfo *pi = &x->pinfo[x->npinfo++];
         pi->off = x->ptext.len;
@@ -999,8 +1002,7 @@ mk_extract_add(mk_extractor *x, const char *text, size_t len, const char *lang, 
         pi->raw_lo = first_raw;
         pi->raw_hi = x->nraw;
         snprintf(pi->lang, sizeof pi->lang, "%s", lang);
-        /* room for one more byte: an empty document still has a buffer */
-        if (mk__buf_reserve(&x->ptext, len + 1) != 0 || mk__buf_add(&x->ptext, text, len) != 0)
+        if (mk__buf_add(&x->ptext, text, len) != 0)
             goto nomem;
     }
     if (set_offsets(x, text, first_raw) != 0)
