@@ -866,7 +866,7 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
     if (zh) {
         /* a Chinese institution: Han characters before a head word, back
          * to a particle, a verb of the sentence or punctuation */
-        static const char stops[] = "的在和与由向对为是将于从据赴及、，。：（）“”《》";
+        static const char stops[] = "的在和与由向对为是将于从据赴及了把被经到给让使请以而并但也都还就又再已要前、，。：（）“”《》";
         for (size_t i = 0; i < len;) {
             size_t k = prefix_in(mk__org_heads, mk__norg_heads, lang, t, len, i);
             if (k == 0) {
