@@ -647,6 +647,26 @@ zawgyi_to_unicode(mk_norm *n, mk_error *err)
     return 0;
 }
 
+/* Converts n->a from Zawgyi, and cleans it again into n->a, when it is
+ * Burmese that the detector takes for Zawgyi and converting changes it;
+ * sets *DONE then and returns clean's code for the new text (0: it wants
+ * NFC). Returns 1 when nothing was done, a negative MK_E code on error. */
+static int
+zawgyi_pass(mk_norm *n, int *done, mk_error *err)
+{
+    *done = 0;
+    if (n->o.no_repair || n->counts[MK_SC_MYANMAR] == 0 ||
+        mk__zawgyi_probability(n->a.p, n->a.len) < MK__ZAWGYI_THRESHOLD)
+        return 1;
+    if (zawgyi_to_unicode(n, err) < 0)
+        return err ? err->code : MK_EICU;
+    if (n->b.len == n->a.len && memcmp(n->b.p, n->a.p, n->a.len) == 0)
+        return 1;
+    *done = 1;
+    int rc = clean(n, n->b.p, n->b.len, &n->a);
+    return rc == 1 ? 0 : rc;    /* the transliterator's output wants NFC */
+}
+
 /* Cleans and normalizes S into n->a; invalid UTF-8 is replaced (and
  * reported for LINE). Returns 1 to keep the paragraph, 0 when it is empty
  * or junk, negative on error. */
@@ -678,46 +698,61 @@ norm_core(mk_norm *n, const char *s, size_t len, long line, mk_error *err)
                      "invalid UTF-8, %ld %s replaced", bad, bad == 1 ? "sequence" : "sequences");
         rc = clean(n, n->fix.p, n->fix.len, &n->a);
     }
-    /* Burmese in the Zawgyi font encoding becomes Unicode Burmese */
-    if (rc >= 0 && !n->o.no_repair && n->counts[MK_SC_MYANMAR] > 0 &&
-        mk__zawgyi_probability(n->a.p, n->a.len) >= MK__ZAWGYI_THRESHOLD) {
-        if (zawgyi_to_unicode(n, err) < 0)
-            return err ? err->code : MK_EICU;
-        n->st->zawgyi++;
-        rc = clean(n, n->b.p, n->b.len, &n->a);
-        if (rc == 1)
-            rc = 0;     /* the transliterator's output wants NFC */
+    /* Burmese in the Zawgyi font encoding becomes Unicode Burmese (on the
+     * text as it came, which the converter reads best); after normalizing,
+     * the text is asked again, and converted and normalized again, until
+     * it is no longer taken for Zawgyi or converting changes nothing, so
+     * that normalizing the result again gives the same text */
+    int zawgyi = 0, z;
+    if (rc >= 0) {
+        if ((z = zawgyi_pass(n, &zawgyi, err)) < 0)
+            return z;
+        if (zawgyi)
+            rc = z;
     }
-    /* Normalize, and repair mojibake that removing control characters
-     * or composing characters brought together, until nothing changes. */
-    for (round = 0; rc >= 0 && round < 4; round++) {
+    for (int zround = 0; rc >= 0; zround++) {
+        /* Normalize, and repair mojibake that removing control characters
+         * or composing characters brought together, until nothing changes. */
+        for (round = 0; rc >= 0 && round < 4; round++) {
+            int again = 0;
+            if (rc == 0) {
+                if (icu_normalize(n, &n->a, &n->b, err) < 0)
+                    return err ? err->code : MK_EICU;
+                if (n->b.len != n->a.len || memcmp(n->b.p, n->a.p, n->a.len) != 0) {
+                    changed = 1;
+                    again = 1;
+                    /* normalizing can bring spaces together (NFKC) or let
+                     * removed characters' neighbours compose: clean again */
+                    rc = clean(n, n->b.p, n->b.len, &n->a);
+                    if (rc < 0)
+                        break;
+                }
+            }
+            if (!n->o.no_repair && mk__mojibake_candidate(n->a.p, n->a.len)) {
+                long fixed = mk__mojibake_repair(n->a.p, n->a.len, &n->moji);
+                if (fixed < 0)
+                    return mk__err(err, MK_ENOMEM, line, "out of memory");
+                if (fixed > 0) {
+                    n->st->mojibake += (uint64_t)fixed;
+                    rc = clean(n, n->moji.p, n->moji.len, &n->a);
+                    again = 1;
+                }
+            }
+            if (!again)
+                break;
+        }
         int again = 0;
-        if (rc == 0) {
-            if (icu_normalize(n, &n->a, &n->b, err) < 0)
-                return err ? err->code : MK_EICU;
-            if (n->b.len != n->a.len || memcmp(n->b.p, n->a.p, n->a.len) != 0) {
-                changed = 1;
-                again = 1;
-                /* normalizing can bring spaces together (NFKC) or let
-                 * removed characters' neighbours compose: clean again */
-                rc = clean(n, n->b.p, n->b.len, &n->a);
-                if (rc < 0)
-                    break;
-            }
-        }
-        if (!n->o.no_repair && mk__mojibake_candidate(n->a.p, n->a.len)) {
-            long fixed = mk__mojibake_repair(n->a.p, n->a.len, &n->moji);
-            if (fixed < 0)
-                return mk__err(err, MK_ENOMEM, line, "out of memory");
-            if (fixed > 0) {
-                n->st->mojibake += (uint64_t)fixed;
-                rc = clean(n, n->moji.p, n->moji.len, &n->a);
-                again = 1;
-            }
-        }
+        if (rc < 0 || zround == 8)
+            break;
+        if ((z = zawgyi_pass(n, &again, err)) < 0)
+            return z;
         if (!again)
             break;
+        zawgyi = 1;
+        rc = z;
     }
+    if (zawgyi)
+        n->st->zawgyi++;
     if (rc < 0)
         return mk__err(err, MK_ENOMEM, 0, "out of memory");
     if (changed)
