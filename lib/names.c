@@ -735,14 +735,22 @@ size_t e = chunk_end(t, len, hs);
     return e;
 }
 
-/* Words that glue to the name after them: "at", "of", "from", "with", "to"
- * (Thai, Lao, Khmer). */
+/* Words that glue to the name after them (Thai, Lao, Khmer): "at", "of",
+ * "from", "with", "to", and the roles of the ones who head institutions
+ * ("head of", "director of", "minister of"). */
 static const char *const glue_words[] = {   /* sorted, as lang_range wants */
-    "km\tក្នុង", "km\tជាមួយ", "km\tដល់", "km\tទៅ", "km\tនិង", "km\tនៃ",
-    "km\tនៅ", "km\tពី", "km\tមក", "km\tរបស់", "lo\tກັບ", "lo\tຂອງ",
-    "lo\tຈາກ", "lo\tຕໍ່", "lo\tທີ່", "lo\tສ່ວນ", "lo\tແກ່", "lo\tແລະ",
-    "lo\tໂດຍ", "lo\tໃນ", "th\tกับ", "th\tของ", "th\tจาก", "th\tต่อ",
-    "th\tที่", "th\tสู่", "th\tแก่", "th\tและ", "th\tโดย", "th\tใน",
+    "km\tក្នុង", "km\tជាមួយ", "km\tដល់", "km\tទៅ", "km\tនាយក",
+    "km\tនិង", "km\tនៃ", "km\tនៅ", "km\tប្រធាន", "km\tពី",
+    "km\tមក", "km\tរដ្ឋមន្ត្រី", "km\tរដ្ឋលេខាធិការ", "km\tរបស់", "km\tអគ្គនាយក",
+    "km\tអនុប្រធាន", "km\tអភិបាល", "lo\tກັບ", "lo\tຂອງ", "lo\tຈາກ",
+    "lo\tຕໍ່", "lo\tທີ່", "lo\tປະທານ", "lo\tຜູ້ອຳນວຍການ", "lo\tລັດຖະມົນຕີ",
+    "lo\tສ່ວນ", "lo\tຫົວໜ້າ", "lo\tຮອງປະທານ", "lo\tຮອງຜູ້ອຳນວຍການ", "lo\tຮອງລັດຖະມົນຕີ",
+    "lo\tຮອງຫົວໜ້າ", "lo\tເລຂາທິການ", "lo\tແກ່", "lo\tແລະ", "lo\tໂດຍ",
+    "lo\tໃນ", "th\tกับ", "th\tของ", "th\tจาก", "th\tต่อ",
+    "th\tที่", "th\tนายก", "th\tประธาน", "th\tปลัด", "th\tผู้ว่าการ",
+    "th\tผู้อำนวยการ", "th\tรองประธาน", "th\tรองผู้อำนวยการ", "th\tรองอธิบดี", "th\tรัฐมนตรี",
+    "th\tสู่", "th\tหัวหน้า", "th\tอธิบดี", "th\tเลขาธิการ", "th\tแก่",
+    "th\tและ", "th\tโดย", "th\tใน",
 };
 
 /* The first place of E (EL bytes) in T[0..N), or NULL. */
