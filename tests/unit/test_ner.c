@@ -78,7 +78,13 @@ TEST(tokenize_clusters)
 
 /* A small training set: people after "Mr"/"said", places after "in",
  * organisations ending in "Corp"/"Bank". */
-static const struct { const char *text; mk__ner_ent e[3]; } train_set[] = {
+/* A training sentence: its text and up to three entities (type 0 ends). */
+struct tsentence {
+    const char *text;
+    mk__ner_ent e[3];
+};
+
+static const struct tsentence train_set[] = {
     { "Mr Adam Kowal said prices rose in Warsaw .",
       { { 3, 13, MK__NER_PER }, { 34, 40, MK__NER_LOC } } },
     { "Acme Corp said it would hire in Lima .",
@@ -95,11 +101,11 @@ static const struct { const char *text; mk__ner_ent e[3]; } train_set[] = {
 #define NTRAIN (sizeof train_set / sizeof train_set[0])
 
 static size_t
-nents(size_t i)
+nents(const struct tsentence *t)
 {
     size_t k = 0;
 
-    while (k < 3 && train_set[i].e[k].type != 0)
+    while (k < 3 && t->e[k].type != 0)
         k++;
     return k;
 }
@@ -119,8 +125,7 @@ static const char *cluster_file;   /* word clusters for train_lists, or NULL */
  * ENTS_OF give (each as training and as development data) into OUT, and
  * checks that the model learned them all; returns 0 on success. */
 static int
-train_with(const mk__ner_train_opts *o, size_t n, const char *(*text_of)(size_t),
-           const mk__ner_ent *(*ents_of)(size_t, size_t *), mk_buf *out)
+train_with(const mk__ner_train_opts *o, const struct tsentence *set, size_t n, mk_buf *out)
 {
     mk__ner_trainer *t;
     mk_error err;
@@ -131,12 +136,11 @@ train_with(const mk__ner_train_opts *o, size_t n, const char *(*text_of)(size_t)
     if (t == NULL)
         return -1;
     for (i = 0; i < n && rc == 0; i++) {
-        const char *s = text_of(i);
-        size_t ne;
-        const mk__ner_ent *e = ents_of(i, &ne);
-        rc = mk__ner_trainer_add(t, 0, (long)i, s, strlen(s), e, ne, &mis, &err);
+        const char *s = set[i].text;
+        size_t ne = nents(&set[i]);
+        rc = mk__ner_trainer_add(t, 0, (long)i, s, strlen(s), set[i].e, ne, &mis, &err);
         if (rc == 0)
-            rc = mk__ner_trainer_add(t, 1, (long)i, s, strlen(s), e, ne, &mis, &err);
+            rc = mk__ner_trainer_add(t, 1, (long)i, s, strlen(s), set[i].e, ne, &mis, &err);
     }
     for (ep = 0; ep < 10 && rc == 0; ep++)
         if (mk__ner_trainer_epoch(t, &err) < 0)
@@ -158,19 +162,6 @@ train_with(const mk__ner_train_opts *o, size_t n, const char *(*text_of)(size_t)
     return rc;
 }
 
-static const char *
-en_text(size_t i)
-{
-    return train_set[i].text;
-}
-
-static const mk__ner_ent *
-en_ents(size_t i, size_t *n)
-{
-    *n = nents(i);
-    return train_set[i].e;
-}
-
 /* Trains a model with SEED into OUT, with the word list when LISTS;
  * returns 0 on success. */
 static int
@@ -186,7 +177,7 @@ train_lists(uint64_t seed, mk_buf *out, int lists)
         o.lists_ctx = &list_calls;
     }
     o.clusters = cluster_file;
-    return train_with(&o, NTRAIN, en_text, en_ents, out);
+    return train_with(&o, train_set, NTRAIN, out);
 }
 
 static int
@@ -584,25 +575,12 @@ TEST(clusters)
 /* ICU's dictionary words as features (--icu-words): the model says so,
  * learns its own Chinese sentences, and tags them after loading; the same
  * data without them gives other bytes. */
-static const struct { const char *text; mk__ner_ent e[2]; } zh_set[] = {
+static const struct tsentence zh_set[] = {
     { "张伟在北京大学工作。", { { 0, 2, MK__NER_PER }, { 3, 7, MK__NER_ORG } } },
     { "李娜去了上海。", { { 0, 2, MK__NER_PER }, { 4, 6, MK__NER_LOC } } },
     { "王芳在清华大学读书。", { { 0, 2, MK__NER_PER }, { 3, 7, MK__NER_ORG } } },
     { "刘强去了广州。", { { 0, 2, MK__NER_PER }, { 4, 6, MK__NER_LOC } } },
 };
-
-static const char *
-zh_text(size_t i)
-{
-    return zh_set[i].text;
-}
-
-static const mk__ner_ent *
-zh_ents(size_t i, size_t *n)
-{
-    *n = 2;
-    return zh_set[i].e;
-}
 
 static int
 train_zh(int icu_words, mk_buf *out)
@@ -612,7 +590,7 @@ train_zh(int icu_words, mk_buf *out)
     mk__ner_train_opts_init(&o);
     o.lang = "zh";
     o.icu_words = icu_words;
-    return train_with(&o, sizeof zh_set / sizeof zh_set[0], zh_text, zh_ents, out);
+    return train_with(&o, zh_set, sizeof zh_set / sizeof zh_set[0], out);
 }
 
 TEST(icu_words)
