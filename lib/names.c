@@ -906,6 +906,48 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
     return n;
 }
 
+/* Emits a name of TYPE wherever AT (LANG, T, LEN, P) says one of that many
+ * bytes starts, scanning T character by character, the longest first. */
+static size_t
+emit_all(const char *t, size_t len, const char *lang,
+         size_t (*at)(const char *, const char *, size_t, size_t), int type, mk_name_match *out,
+         size_t cap, size_t n)
+{
+    for (size_t p = 0; p < len;) {
+        size_t k = at(lang, t, len, p);
+        if (k > 0) {
+            n = emit(out, cap, n, p, p + k, type, 0);
+            p += k;
+            continue;
+        }
+        p++;
+        while (p < len && ((unsigned char)t[p] & 0xC0) == 0x80)
+            p++;
+    }
+    return n;
+}
+
+/* The longest body of corpora/known-orgs.txt in a script of 3-byte
+ * characters that T[P..LEN) starts with; its length, or 0. */
+static size_t
+known_at(const char *lang, const char *t, size_t len, size_t p)
+{
+    size_t best = 0;
+
+    (void)lang;
+    if ((unsigned char)t[p] < 0xE0 || p + 3 > len)
+        return 0;
+    for (size_t k = 0; k < mk__nknown_orgs; k++) {
+        const char *e = mk__known_orgs[k];
+        if (e[0] != t[p] || e[1] != t[p + 1] || e[2] != t[p + 2])
+            continue;
+        size_t el = strlen(e);
+        if (el > best && el <= len - p && memcmp(t + p, e, el) == 0)
+            best = el;
+    }
+    return best;
+}
+
 /* The bodies of corpora/known-orgs.txt: a Latin one as a whole word of
  * W, one in another script wherever it stands (the longest first). */
 static size_t
@@ -921,28 +963,7 @@ known_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match *o
                             l) >= 0)
             n = emit(out, cap, n, w[i].sb, w[i].eb, MK_ENT_ORG, 0);
     }
-    for (size_t p = 0; p < len;) {
-        unsigned char c = (unsigned char)t[p];
-        size_t best = 0;
-        if (c >= 0xE0 && p + 3 <= len)
-            for (size_t k = 0; k < mk__nknown_orgs; k++) {
-                const char *e = mk__known_orgs[k];
-                if (e[0] != t[p] || e[1] != t[p + 1] || e[2] != t[p + 2])
-                    continue;
-                size_t el = strlen(e);
-                if (el > best && el <= len - p && memcmp(t + p, e, el) == 0)
-                    best = el;
-            }
-        if (best > 0) {
-            n = emit(out, cap, n, p, p + best, MK_ENT_ORG, 0);
-            p += best;
-            continue;
-        }
-        p++;
-        while (p < len && ((unsigned char)t[p] & 0xC0) == 0x80)
-            p++;
-    }
-    return n;
+    return emit_all(t, len, NULL, known_at, MK_ENT_ORG, out, cap, n);
 }
 
 /* The names the tagger found (EXTRA), tidied: a sentence's stop and a
@@ -1048,18 +1069,7 @@ find_places(const char *t, size_t len, const char *lang, const word *w, size_t n
         }
         return n;
     }
-    for (size_t p = 0; p < len;) {
-        size_t k = mk__place_at(lang, t, len, p);
-        if (k > 0) {
-            n = emit(out, cap, n, p, p + k, MK_ENT_LOCATION, 0);
-            p += k;
-            continue;
-        }
-        p++;
-        while (p < len && ((unsigned char)t[p] & 0xC0) == 0x80)
-            p++;
-    }
-    return n;
+    return emit_all(t, len, lang, mk__place_at, MK_ENT_LOCATION, out, cap, n);
 }
 
 size_t
