@@ -154,7 +154,7 @@ bench: deps
 	@scripts/bench
 
 # libFuzzer builds; FUZZ_TIME seconds per target
-FUZZ_TIME ?= 60
+FUZZ_TIME ?= 600
 fuzz: need-deps $(GEN_SRC)
 	@mkdir -p tests/bin/libfuzzer
 	@for f in $(FUZZ_SRC); do \
