@@ -406,6 +406,10 @@ find_vi_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match 
              size_t n)
 {
     static const char *const places[] = { "tỉnh", "xã", "phường", "huyện", "quận", "thành phố" };
+    /* the commonest family names (Hồ left out: Hồ Chí Minh is a city) */
+    static const char *const vi_family[] = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh",
+                                             "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô",
+                                             "Dương", "Lý", "Đinh", "Trịnh", "Đoàn", "Trương" };
     /* words that start what is said of an institution, not its name */
     static const char *const verbs[] = { "cho", "đã", "sẽ", "có", "là", "được", "vừa", "đang",
                                          "không", "vẫn", "cũng", "thông", "khuyến", "phối",
@@ -417,6 +421,12 @@ find_vi_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match 
         size_t j = i + 1, end = i, lower_run = 0;
         while (j < nw && (w[j].sb == w[j - 1].eb + 1 ||
                           (w[j].sb == w[j - 1].eb + 2 && t[w[j - 1].eb] == '.'))) {
+            /* a common family name and a capital after it: the person the
+             * institution's name is followed by ("... nông thôn Nguyễn
+             * Hoàng Long") */
+            if (w[j].cap && j + 1 < nw && w[j + 1].cap && w[j + 1].sb == w[j].eb + 1 &&
+                starts_verb(t, &w[j], vi_family, sizeof vi_family / sizeof vi_family[0]))
+                break;
             if (w[j].cap) {
                 end = j;
                 lower_run = 0;
