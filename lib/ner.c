@@ -1088,106 +1088,6 @@ word_keys(const struct tattr *c, const struct tattr *p1, const struct tattr *n1,
     return k;
 }
 
-/* The features of token I of the N in AT that do not depend on earlier
- * decisions (DBITS: its document statistics, -1 for none). Each is a
- * template and the hashes it combines: what the word is (form, lower
- * case, shapes, prefixes and suffixes, kind, script, case, characters,
- * spacing, length), what its neighbours are (lower case of 3 either side,
- * shapes of 2, word bigrams, 3-letter suffixes), the headline and list
- * flags, in scripts without spaces the cluster n-grams around it, and
- * with CLUS the word clusters of the token and its neighbours. */
-static size_t
-static_keys(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, int clus,
-            uint32_t *out)
-{
-    const struct tattr *c = &at[i];
-    const struct tattr *p1 = AT((long)i - 1), *p2 = AT((long)i - 2);
-    const struct tattr *n1 = AT((long)i + 1), *n2 = AT((long)i + 2);
-    size_t k = 0, j;
-    long o;
-
-    out[k++] = fk1(F_BIAS, 0);
-    out[k++] = fk1(F_FORM, c->form);
-    out[k++] = fk1(F_LOWER, c->lower);
-    out[k++] = fk1(F_SHAPE, c->shape);
-    out[k++] = fk1(F_SSHAPE, c->sshape);
-    for (j = 0; j < 4; j++) {
-        if (c->pre[j] != 0)
-            out[k++] = fk1(F_PRE + (unsigned)j, c->pre[j]);
-        if (c->suf[j] != 0)
-            out[k++] = fk1(F_SUF + (unsigned)j, c->suf[j]);
-    }
-    out[k++] = fk3(F_KS, c->kind, c->script, c->cluster);
-    out[k++] = fk1(F_CASE, c->ucase);
-    out[k++] = fk1(F_CHARS, c->chars);
-    out[k++] = fk2(F_SPACE, c->space_before, n1->space_before);
-    out[k++] = fk1(F_LEN, c->lenb);
-    out[k++] = fk1(F_LM1, p1->lower);
-    out[k++] = fk1(F_LP1, n1->lower);
-    out[k++] = fk1(F_LM2, p2->lower);
-    out[k++] = fk1(F_LP2, n2->lower);
-    out[k++] = fk1(F_SM1, p1->shape);
-    out[k++] = fk1(F_SP1, n1->shape);
-    out[k++] = fk1(F_SM2, p2->sshape);
-    out[k++] = fk1(F_SP2, n2->sshape);
-    out[k++] = fk2(F_BIM, p1->lower, c->lower);
-    out[k++] = fk2(F_BIP, c->lower, n1->lower);
-    out[k++] = fk3(F_SS3, p1->sshape, c->sshape, n1->sshape);
-    if (!c->cluster) {
-        out[k++] = fk1(F_LM3, AT((long)i - 3)->lower);
-        out[k++] = fk1(F_LP3, AT((long)i + 3)->lower);
-    }
-    out[k++] = fk2(F_FIRST, i == 0, c->sshape);
-    if (capsent) {
-        out[k++] = fk1(F_CAPS, 1);
-        out[k++] = fk1(F_CAPSW, c->lower);
-    }
-    if (p1->suf[2] != 0)
-        out[k++] = fk1(F_SUFM1, p1->suf[2]);
-    if (n1->suf[2] != 0)
-        out[k++] = fk1(F_SUFP1, n1->suf[2]);
-    for (o = -1; o <= 1; o++) {
-        unsigned l = AT((long)i + o)->lists, b;
-        for (b = 0; l != 0 && b < 8; b++)
-            if (l & (1u << b))
-                out[k++] = fk2(F_LIST, (uint64_t)(o + 1), b);
-    }
-    if (dbits >= 0) {
-        out[k++] = fk1(F_DOC, (uint64_t)dbits);
-        out[k++] = fk3(F_DOCS, (uint64_t)dbits, c->ucase, i == 0);
-    }
-    if (c->cluster) {
-        const struct tattr *p3 = AT((long)i - 3), *n3 = AT((long)i + 3);
-        out[k++] = fk1(F_CM3, p3->form);
-        out[k++] = fk1(F_CP3, n3->form);
-        out[k++] = fk2(F_C2M, p2->form, p1->form);
-        out[k++] = fk2(F_C2P, n1->form, n2->form);
-        out[k++] = fk3(F_C3M, p2->form, p1->form, c->form);
-        out[k++] = fk3(F_C3C, p1->form, c->form, n1->form);
-        out[k++] = fk3(F_C3P, c->form, n1->form, n2->form);
-        out[k++] = fk4(F_C4M, p2->form, p1->form, c->form, n1->form);
-        out[k++] = fk4(F_C4P, p1->form, c->form, n1->form, n2->form);
-    }
-    k += word_keys(c, p1, n1, out + k);
-    if (clus && c->clf != 0) {
-        out[k++] = fk1(F_CLF, c->clf);
-        out[k++] = fk1(F_CLC, c->clc);
-    }
-    if (clus && p1->clf != 0) {
-        out[k++] = fk1(F_CLFM1, p1->clf);
-        out[k++] = fk1(F_CLCM1, p1->clc);
-    }
-    if (clus && n1->clf != 0) {
-        out[k++] = fk1(F_CLFP1, n1->clf);
-        out[k++] = fk1(F_CLCP1, n1->clc);
-    }
-    if (clus && p2->clf != 0)
-        out[k++] = fk1(F_CLFM2, p2->clf);
-    if (clus && n2->clf != 0)
-        out[k++] = fk1(F_CLFP2, n2->clf);
-    return k;
-}
-
 /* The features of static_keys that the word cache (wc_fill) does not
  * hold: those that combine two tokens or depend on the place. */
 static size_t
@@ -1231,6 +1131,75 @@ static_rest(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, 
         out[k++] = fk4(F_C4P, p1->form, c->form, n1->form, n2->form);
     }
     k += word_keys(c, p1, n1, out + k);
+    return k;
+}
+
+/* The features of token I of the N in AT that do not depend on earlier
+ * decisions (DBITS: its document statistics, -1 for none). Each is a
+ * template and the hashes it combines: what the word is (form, lower
+ * case, shapes, prefixes and suffixes, kind, script, case, characters,
+ * spacing, length), what its neighbours are (lower case of 3 either side,
+ * shapes of 2, word bigrams, 3-letter suffixes), the headline and list
+ * flags, in scripts without spaces the cluster n-grams around it, and
+ * with CLUS the word clusters of the token and its neighbours. */
+static size_t
+static_keys(const struct tattr *at, size_t n, size_t i, int capsent, int dbits, int clus,
+            uint32_t *out)
+{
+    const struct tattr *c = &at[i];
+    const struct tattr *p1 = AT((long)i - 1), *p2 = AT((long)i - 2);
+    const struct tattr *n1 = AT((long)i + 1), *n2 = AT((long)i + 2);
+    size_t k = 0, j;
+
+    out[k++] = fk1(F_BIAS, 0);
+    out[k++] = fk1(F_FORM, c->form);
+    out[k++] = fk1(F_LOWER, c->lower);
+    out[k++] = fk1(F_SHAPE, c->shape);
+    out[k++] = fk1(F_SSHAPE, c->sshape);
+    for (j = 0; j < 4; j++) {
+        if (c->pre[j] != 0)
+            out[k++] = fk1(F_PRE + (unsigned)j, c->pre[j]);
+        if (c->suf[j] != 0)
+            out[k++] = fk1(F_SUF + (unsigned)j, c->suf[j]);
+    }
+    out[k++] = fk3(F_KS, c->kind, c->script, c->cluster);
+    out[k++] = fk1(F_CASE, c->ucase);
+    out[k++] = fk1(F_CHARS, c->chars);
+    out[k++] = fk1(F_LEN, c->lenb);
+    out[k++] = fk1(F_LM1, p1->lower);
+    out[k++] = fk1(F_LP1, n1->lower);
+    out[k++] = fk1(F_LM2, p2->lower);
+    out[k++] = fk1(F_LP2, n2->lower);
+    out[k++] = fk1(F_SM1, p1->shape);
+    out[k++] = fk1(F_SP1, n1->shape);
+    out[k++] = fk1(F_SM2, p2->sshape);
+    out[k++] = fk1(F_SP2, n2->sshape);
+    if (!c->cluster) {
+        out[k++] = fk1(F_LM3, AT((long)i - 3)->lower);
+        out[k++] = fk1(F_LP3, AT((long)i + 3)->lower);
+    }
+    if (p1->suf[2] != 0)
+        out[k++] = fk1(F_SUFM1, p1->suf[2]);
+    if (n1->suf[2] != 0)
+        out[k++] = fk1(F_SUFP1, n1->suf[2]);
+    /* and those that combine tokens or depend on the place */
+    k += static_rest(at, n, i, capsent, dbits, out + k);
+    if (clus && c->clf != 0) {
+        out[k++] = fk1(F_CLF, c->clf);
+        out[k++] = fk1(F_CLC, c->clc);
+    }
+    if (clus && p1->clf != 0) {
+        out[k++] = fk1(F_CLFM1, p1->clf);
+        out[k++] = fk1(F_CLCM1, p1->clc);
+    }
+    if (clus && n1->clf != 0) {
+        out[k++] = fk1(F_CLFP1, n1->clf);
+        out[k++] = fk1(F_CLCP1, n1->clc);
+    }
+    if (clus && p2->clf != 0)
+        out[k++] = fk1(F_CLFM2, p2->clf);
+    if (clus && n2->clf != 0)
+        out[k++] = fk1(F_CLFP2, n2->clf);
     return k;
 }
 
