@@ -148,6 +148,17 @@ in_list(const char *const *list, size_t n, const char *lang, const char *s, size
 
 static int latin_lang(const char *lang);
 
+/* The languages whose titles LANG's text takes, into LANGS (NULL for
+ * none): its own, its neighbour's (Malay and Indonesian share many), and
+ * English ones, which news in every Latin-script language uses. */
+static void
+title_langs(const char *lang, const char *langs[3])
+{
+    langs[0] = lang;
+    langs[1] = strcmp(lang, "ms") == 0 ? "id" : strcmp(lang, "id") == 0 ? "ms" : NULL;
+    langs[2] = latin_lang(lang) && strcmp(lang, "en") != 0 ? "en" : NULL;
+}
+
 /* Is the text of words W[I..I+N) (joined by single spaces) a title of
  * LANG? Titles are lower case in the list. */
 static int
@@ -174,10 +185,8 @@ title_at(const char *t, const word *w, size_t nw, size_t i, size_t n, const char
         o += l;
     }
     size_t lo = lower(buf, o, low, sizeof low);
-    /* the language's titles, its neighbour's (Malay and Indonesian share
-     * many), and English ones, which news of every language uses */
-    const char *langs[3] = { lang, strcmp(lang, "ms") == 0 ? "id" : strcmp(lang, "id") == 0 ? "ms" : NULL,
-                             latin_lang(lang) ? "en" : NULL };
+    const char *langs[3];
+    title_langs(lang, langs);
     for (int k = 0; k < 3; k++) {
         if (langs[k] == NULL)
             continue;
@@ -203,9 +212,9 @@ title_start(const char *t, const word *x, const char *lang)
 {
     char key[48];
     size_t l = x->eb - x->sb;
-    const char *langs[3] = { lang, strcmp(lang, "ms") == 0 ? "id" : strcmp(lang, "id") == 0 ? "ms" : NULL,
-                             strcmp(lang, "en") == 0 ? NULL : "en" };
+    const char *langs[3];
 
+    title_langs(lang, langs);
     for (int k = 0; k < 3; k++) {
         if (langs[k] == NULL)
             continue;
