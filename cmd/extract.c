@@ -727,6 +727,7 @@ main(int argc, char *argv[])
     run.w = mk_writer_new(1);
     if (run.w == NULL) {
         fprintf(stderr, "mekong-extract: out of memory\n");
+        mk_extractor_free(run.x);
         return 1;
     }
     if (cli_out_jsonl)
@@ -739,6 +740,8 @@ main(int argc, char *argv[])
     run.norm = mk_norm_new(&o.no, &err);
     if (run.norm == NULL) {
         cli_error(NULL, &err);
+        mk_extractor_free(run.x);
+        mk_writer_free(run.w);
         return 1;
     }
     cli_progress_start(o.files, o.nfiles);

@@ -444,6 +444,7 @@ main(int argc, char *argv[])
     run.norm = mk_norm_new(&o.no, &err);
     if (run.norm == NULL) {
         cli_error(NULL, &err);
+        mk_writer_free(run.w);
         return 1;
     }
     cli_progress_start(o.files, o.nfiles);

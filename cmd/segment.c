@@ -513,6 +513,8 @@ main(int argc, char *argv[])
     run.seg = run.norm ? mk_segmenter_new(&err) : NULL;
     if (run.norm == NULL || run.seg == NULL) {
         cli_error(NULL, &err);
+        mk_norm_free(run.norm);
+        mk_writer_free(run.w);
         return 1;
     }
     mk_seg_set_vi_words(run.seg, !o.vi_syllables);

@@ -1,7 +1,11 @@
 /* failmalloc.c - LD_PRELOAD: the Nth allocation the program's own code
  * makes (MK_FAIL_AT=N; those of shared libraries such as ICU pass) fails
- * with ENOMEM; MK_FAIL_COUNT prints how many there were at exit. */
+ * with ENOMEM; MK_FAIL_COUNT prints how many there were at exit. The
+ * allocations that pass go on to the next allocator in line: libc's, or
+ * LeakSanitizer's in a program linked with -fsanitize=leak, so that a
+ * sweep can look for leaks too. */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <link.h>
 #include <stdint.h>
 #include <errno.h>
@@ -10,9 +14,38 @@
 #include <string.h>
 #include <unistd.h>
 
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
+static void *(*next_malloc)(size_t);
+static void *(*next_calloc)(size_t, size_t);
+static void *(*next_realloc)(void *, size_t);
+static void (*next_free)(void *);
+
+/* dlsym may itself ask for memory (calloc) while it looks the allocators
+ * up: that is served from here, and never freed */
+static char boot[4096] __attribute__((aligned(16)));
+static size_t boot_used;
+static int resolving;
+
+static void *
+boot_alloc(size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (n > sizeof boot - boot_used)
+        return NULL;
+    void *p = boot + boot_used;
+    boot_used += n;
+    return p;   /* static storage: already zero */
+}
+
+static void
+resolve(void)
+{
+    resolving = 1;
+    next_malloc = (void *(*)(size_t))dlsym(RTLD_NEXT, "malloc");
+    next_calloc = (void *(*)(size_t, size_t))dlsym(RTLD_NEXT, "calloc");
+    next_realloc = (void *(*)(void *, size_t))dlsym(RTLD_NEXT, "realloc");
+    next_free = (void (*)(void *))dlsym(RTLD_NEXT, "free");
+    resolving = 0;
+}
 
 static long calls, fail_at = -2;
 static uintptr_t exe_lo, exe_hi;
@@ -49,43 +82,63 @@ ours(void *ra)
 static int
 fail(void *ra)
 {
-    if (fail_at == -2) {
+    if (!ours(ra))
+        return 0;
+    if (fail_at == -2) {   /* not before the program runs: environ is set */
         const char *e = getenv("MK_FAIL_AT");
         fail_at = e ? atol(e) : -1;
     }
-    if (!ours(ra))
-        return 0;
     return ++calls == fail_at;
 }
 
 void *
 malloc(size_t n)
 {
+    if (resolving)
+        return boot_alloc(n);
+    if (next_malloc == NULL)
+        resolve();
     if (fail(__builtin_return_address(0))) {
         errno = ENOMEM;
         return NULL;
     }
-    return __libc_malloc(n);
+    return next_malloc(n);
 }
 
 void *
 calloc(size_t a, size_t b)
 {
+    if (resolving)
+        return b != 0 && a > sizeof boot / b ? NULL : boot_alloc(a * b);
+    if (next_calloc == NULL)
+        resolve();
     if (fail(__builtin_return_address(0))) {
         errno = ENOMEM;
         return NULL;
     }
-    return __libc_calloc(a, b);
+    return next_calloc(a, b);
 }
 
 void *
 realloc(void *p, size_t n)
 {
+    if (next_realloc == NULL)
+        resolve();
     if (fail(__builtin_return_address(0))) {
         errno = ENOMEM;
         return NULL;
     }
-    return __libc_realloc(p, n);
+    return next_realloc(p, n);
+}
+
+void
+free(void *p)
+{
+    if ((char *)p >= boot && (char *)p < boot + sizeof boot)
+        return;
+    if (next_free == NULL)
+        resolve();
+    next_free(p);
 }
 
 __attribute__((destructor)) static void
