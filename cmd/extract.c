@@ -19,6 +19,7 @@ struct opts {
     int types;
     int stats;
     int timeml;
+    int sentences;
     const char *lang;
     const char *region;
     const char *ref_date;
@@ -31,9 +32,8 @@ struct opts {
 static const char usage_text[] =
 "Usage: mekong extract [OPTION]... [FILE]...\n"
 "Find people, institutions, dates, phones and e-mail addresses: a row per entity,\n"
-"row's columns except start end text, then start end type text value. Input:\n"
-"a stream of paragraphs (mekong normalize) or sentences (mekong segment), or\n"
-"text or JSON Lines, normalized first; stdin when FILE is - or absent.\n"
+"the row's columns but start end text, then start end type text value. Reads\n"
+"paragraphs (normalize), sentences (segment), text or JSONL; stdin: - or none.\n"
 "\n"
 "  -t, --types=LIST         person,org,location,date,phone,email (default all)\n"
 "  -r, --region=CC          region of national phone numbers (ISO 3166, e.g.\n"
@@ -43,6 +43,8 @@ static const char usage_text[] =
 "      --date-field=NAME    JSONL field or column with the document's date (date)\n"
 "      --timeml             also \"now\", \"recently\", parts of days, valued as\n"
 "                           TimeML does (PRESENT_REF, 2024-08-23TMO)\n"
+"  -S, --sentences          a sent column, as after mekong segment: the rows of\n"
+"                           normalize | segment | extract from one process\n"
 "  -l, --lang=CODE          read every paragraph as language CODE\n"
 "  -j, --jsonl              text input is JSON Lines (as mekong normalize)\n"
 "      --id-field=NAME      JSONL id field (default id)\n"
@@ -68,6 +70,7 @@ static const struct option longopts[] = {
     { "ref-date", required_argument, NULL, 'd' },
     { "date-field", required_argument, NULL, OPT_DATEF },
     { "timeml", no_argument, NULL, OPT_TIMEML },
+    { "sentences", no_argument, NULL, 'S' },
     { "lang", required_argument, NULL, 'l' },
     { "stats", no_argument, NULL, 's' },
     { "help", no_argument, NULL, 'h' },
@@ -115,7 +118,7 @@ parse_args(int argc, char *argv[], struct opts *o)
     mk_norm_opts_init(&o->no);
     o->types = MK_ENT_ALL;
     o->date_field = "date";
-    while ((c = getopt_long(argc, argv, "t:r:d:l:je:shV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "t:r:d:l:je:sShV", longopts, NULL)) != -1) {
         int taken = cli_input_option(c, optarg, &o->ro, &o->no);
         if (taken == 2)
             return 2;
@@ -146,6 +149,9 @@ parse_args(int argc, char *argv[], struct opts *o)
             break;
         case OPT_TIMEML:
             o->timeml = 1;
+            break;
+        case 'S':
+            o->sentences = 1;
             break;
         default: {
             int r = cli_common_option(c, usage_text, &o->stats);
@@ -183,8 +189,9 @@ struct run {
     mk_writer *w;
     mk_norm *norm;
     mk_extractor *x;
+    mk_segmenter *seg;      /* --sentences on paragraphs: made on first use */
     int header_done;
-    int sentences;          /* the input has a sent column */
+    int sentences;          /* the output has a sent column */
     char **cols;
     size_t ncols;
     long *map;              /* input column of each output column */
@@ -255,7 +262,7 @@ map_columns(struct run *run, mk_reader *r)
     run->tok_col = find_col(names, n, "tok");
     run->date_col = find_col(names, n, run->o->date_field);
     if (!run->header_done && run->cols == NULL) {
-        run->sentences = run->sent_col >= 0;
+        run->sentences = run->sent_col >= 0 || run->o->sentences;
         run->cols = calloc(n + 1, sizeof *run->cols);
         run->map = calloc(n + 1, sizeof *run->map);
         if (run->cols == NULL || run->map == NULL)
@@ -466,6 +473,34 @@ mk_error_nomem(mk_error *err)
     return MK_ENOMEM;
 }
 
+static int push_sent(struct run *run, size_t start, const char *val, size_t len, mk_error *err);
+
+/* A whole paragraph. When the output has a sent column, its sentences are
+ * found here, as mekong segment finds them, and numbered from 1. */
+static int
+add_para(struct run *run, const char *path, const mk_row *row, long par, const char *lang,
+         const char *text, size_t len, mk_error *err)
+{
+    if (!run->sentences)
+        return add_piece(run, path, row, par, lang, text, len, err);
+    if (run->seg == NULL && (run->seg = mk_segmenter_new(err)) == NULL)
+        return err->code < 0 ? err->code : MK_ENOMEM;
+    const mk_span *sp;
+    int n = mk_seg_sentences(run->seg, text, len, lang, &sp, err);
+    if (n < 0)
+        return n;
+    run->para_sent0 = run->nsents;
+    for (int i = 0; i < n; i++) {
+        char num[24];
+        int k = snprintf(num, sizeof num, "%d", i + 1);
+        if (push_sent(run, sp[i].start, num, (size_t)k, err) < 0)
+            return MK_ENOMEM;
+    }
+    int rc = add_piece(run, path, row, par, lang, text, len, err);
+    run->para_sent0 = run->nsents;
+    return rc;
+}
+
 static int
 grow_buf(char **p, size_t *cap, size_t need)
 {
@@ -549,6 +584,15 @@ add_sentence(struct run *run, const char *path, const mk_row *row, long par, con
     memcpy(run->para + run->para_len, row->text, row->text_len);
     run->para_len += row->text_len;
     run->para_cps += pad + mk_utf8_count(row->text, row->text_len);
+    if (run->sent_col >= 0 && (size_t)run->sent_col < row->nextra)
+        return push_sent(run, start, row->extra[run->sent_col], row->extra_len[run->sent_col], err);
+    return push_sent(run, start, "", 0, err);
+}
+
+/* A sentence of the paragraph: where it starts, and its sent value. */
+static int
+push_sent(struct run *run, size_t start, const char *val, size_t len, mk_error *err)
+{
     if (run->nsents == run->cap_sents) {
         size_t nc = run->cap_sents ? 2 * run->cap_sents : 64;
         sent *q = realloc(run->sents, nc * sizeof *q);
@@ -557,15 +601,13 @@ add_sentence(struct run *run, const char *path, const mk_row *row, long par, con
         run->sents = q;
         run->cap_sents = nc;
     }
-    sent *st = &run->sents[run->nsents++];
+    sent *st = &run->sents[run->nsents];
     st->start = start;
     st->off = run->pre_len;
-    st->len = 0;
-    if (run->sent_col >= 0 && (size_t)run->sent_col < row->nextra) {
-        if (add_pre(run, row->extra[run->sent_col], row->extra_len[run->sent_col]) != 0)
-            return mk_error_nomem(err);
-        st->len = row->extra_len[run->sent_col];
-    }
+    st->len = len;
+    if (add_pre(run, val, len) != 0)
+        return mk_error_nomem(err);
+    run->nsents++;
     return 0;
 }
 
@@ -620,7 +662,7 @@ extract_file(struct run *run, const char *path)
                 /* paragraphs the normalizer still holds belong to the old document */
                 while (mk_norm_next(run->norm, &p) > 0) {
                     snprintf(lang, sizeof lang, "%s", run->o->lang ? run->o->lang : p.lang);
-                    if ((rc = add_piece(run, path, NULL, p.par, lang, p.text, p.text_len, &err)) < 0)
+                    if ((rc = add_para(run, path, NULL, p.par, lang, p.text, p.text_len, &err)) < 0)
                         goto fail;
                 }
             }
@@ -638,10 +680,10 @@ extract_file(struct run *run, const char *path)
                 snprintf(lang, sizeof lang, "%.*s", (int)row.lang_len, row.lang);
             else
                 mk_lang_detect(row.text, row.text_len, lang, sizeof lang);
-            if (run->sentences)
+            if (run->sentences && run->sent_col >= 0)
                 rc = add_sentence(run, path, &row, pn, lang, &err);
             else
-                rc = add_piece(run, path, &row, pn, lang, row.text, row.text_len, &err);
+                rc = add_para(run, path, &row, pn, lang, row.text, row.text_len, &err);
             if (rc < 0)
                 break;
         } else {
@@ -649,7 +691,7 @@ extract_file(struct run *run, const char *path)
                 break;
             while (mk_norm_next(run->norm, &p) > 0) {
                 snprintf(lang, sizeof lang, "%s", run->o->lang ? run->o->lang : p.lang);
-                if ((rc = add_piece(run, path, &row, p.par, lang, p.text, p.text_len, &err)) < 0)
+                if ((rc = add_para(run, path, &row, p.par, lang, p.text, p.text_len, &err)) < 0)
                     break;
             }
             if (rc < 0)
@@ -669,7 +711,7 @@ extract_file(struct run *run, const char *path)
         }
         while (mk_norm_next(run->norm, &p) > 0) {
             snprintf(lang, sizeof lang, "%s", run->o->lang ? run->o->lang : p.lang);
-            if (add_piece(run, path, NULL, p.par, lang, p.text, p.text_len, &err) < 0) {
+            if (add_para(run, path, NULL, p.par, lang, p.text, p.text_len, &err) < 0) {
                 cli_error(path, &err);
                 status = 1;
                 break;
@@ -767,6 +809,7 @@ main(int argc, char *argv[])
         cli_stat_line("datelines", c->datelines);
     }
     rc = cli_finish(run.w);
+    mk_segmenter_free(run.seg);
     mk_extractor_free(run.x);
     mk_norm_free(run.norm);
     mk_writer_free(run.w);
