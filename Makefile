@@ -165,7 +165,7 @@ bench: deps
 # libFuzzer builds; FUZZ_TIME seconds per target
 FUZZ_TIME ?= 600
 # extract's target runs every input through ten languages' taggers: its
-# inputs are kept to 8 KB so that a run sees many more of them
+# inputs are kept to 2 KB so that a run sees many more of them
 fuzz: need-deps $(GEN_SRC)
 	@mkdir -p tests/bin/libfuzzer
 	@for f in $(FUZZ_SRC); do \
@@ -175,7 +175,7 @@ fuzz: need-deps $(GEN_SRC)
 	    -fno-sanitize-recover=undefined \
 	    -o tests/bin/libfuzzer/$$n $$f $(LIB_SRC) $(GEN_SRC) $(DEP_LIBS) || exit 1; \
 	  mkdir -p tests/bin/libfuzzer/corpus-$$n; \
-	  ml=65536; [ $$n = fuzz_extract ] && ml=8192; \
+	  ml=65536; [ $$n = fuzz_extract ] && ml=2048; \
 	  echo "fuzz: $$n for $(FUZZ_TIME) s, inputs up to $$ml bytes (new inputs in tests/bin/libfuzzer/corpus-$$n)"; \
 	  tests/bin/libfuzzer/$$n -max_total_time=$(FUZZ_TIME) -max_len=$$ml \
 	    -artifact_prefix=tests/bin/libfuzzer/$$n- \
