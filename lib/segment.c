@@ -432,6 +432,39 @@ starts_lower(const char *t, size_t len, size_t b)
     return u_islower((UChar32)c) != 0;
 }
 
+/* Is byte E inside a title mark 《 or 〈 opened since START and closed
+ * within 64 bytes after E? */
+static int
+in_title(const char *t, size_t start, size_t e, size_t len)
+{
+    int depth = 0;
+    for (size_t i = start; i + 3 <= e; i++)
+        if ((unsigned char)t[i] == 0xE3 && (unsigned char)t[i + 1] == 0x80) {
+            unsigned char c = (unsigned char)t[i + 2];
+            if (c == 0x8A || c == 0x88)         /* 《 〈 */
+                depth++;
+            else if ((c == 0x8B || c == 0x89) && depth > 0)  /* 》 〉 */
+                depth--;
+        }
+    if (depth == 0)
+        return 0;
+    for (size_t i = e; i + 3 <= len && i < e + 64; i++)
+        if ((unsigned char)t[i] == 0xE3 && (unsigned char)t[i + 1] == 0x80 &&
+            ((unsigned char)t[i + 2] == 0x8B || (unsigned char)t[i + 2] == 0x89))
+            return 1;
+    return 0;
+}
+
+/* Does the text at byte B start with a space or a quotation mark? */
+static int
+starts_quote_or_space(const char *t, size_t len, size_t b)
+{
+    size_t k;
+    uint32_t c = mk__utf8_decode((const unsigned char *)t + b, len - b, &k);
+    return u_isspace((UChar32)c) || u_hasBinaryProperty((UChar32)c, UCHAR_QUOTATION_MARK) ||
+           c == '(' || c == '[';
+}
+
 /* Does the Thai text at T start with a word that carries a sentence on
  * after a space (and, or, which, that, by, for, of, in, with, from ...)? */
 static int
@@ -614,6 +647,24 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                     return mk__err(err, MK_ENOMEM, 0, "out of memory");
             }
         }
+        /* Armenian ends sentences with ։, and often writes it as a colon:
+         * either, after an Armenian letter and before a space, is a stop */
+        if (strcmp(base, "hy") == 0) {
+            for (i = 2; i < len; i++) {
+                size_t w = text[i] == ':' ? i + 1
+                         : i + 1 < len && memcmp(text + i, "\xd6\x89", 2) == 0 ? i + 2 : 0;
+                if (w == 0 || w >= len || text[w] != ' ')
+                    continue;
+                /* the letter before: Armenian is U+0531..U+0587, two bytes D4..D6 */
+                unsigned char l0 = (unsigned char)text[i - 2], l1 = (unsigned char)text[i - 1];
+                if (!((l0 == 0xD4 && l1 >= 0xB1 && l1 <= 0xBF) || (l0 == 0xD5 && l1 >= 0x80 && l1 <= 0xBF) ||
+                      (l0 == 0xD6 && l1 >= 0x80 && l1 <= 0x87)))
+                    continue;
+                size_t nx = skip_spaces(text, len, w);
+                if (nx < len && add_cut(s, nx) != 0)
+                    return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            }
+        }
         /* inline lists: "1) one 2) two", "a. one b. two", "• 9. one • 10. two":
          * markers that count up one by one start sentences */
         if (!own_stops && add_list_cuts(s, text, len) != 0)
@@ -652,6 +703,13 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                 continue;       /* "[...]" marks words left out, not an end */
             }
         }
+        /* a stop inside a title in 《》 or 〈〉 (《摔跤吧！爸爸》) ends nothing */
+        if (e < len && in_title(text, start, e, len))
+            continue;
+        /* "...so" or "...Then" with no space after the stops runs on */
+        if (!own_stops && e < len && e >= start + 3 && memcmp(text + e - 3, "...", 3) == 0 &&
+            text[e] != ' ' && !starts_quote_or_space(text, len, e))
+            continue;
         if (e < len && (ends_in_abbreviation(text, len, start, e) ||
                         (starts_lower(text, len, e) && marker_at(text, len, e) == 0 &&
                          short_word_stop(text, start, e)) ||

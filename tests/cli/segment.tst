@@ -21,3 +21,7 @@
 # JSON Lines out
 0  segment/format-jsonl            mekong segment --tokens --format jsonl tests/data/stream.tsv
 2  .                               mekong segment --conllu --format jsonl tests/data/good.txt
+# Armenian stops written as colons; a title in 《》; an ellipsis with no space
+0  segment/hy-colon                printf 'Այսօր երկուշաբթի է: Ես գնում եմ աշխատանքի:\n' | mekong segment --lang hy
+0  segment/zh-title                printf '我们明天一起去看《摔跤吧！爸爸》好吗？好！\n' | mekong segment --lang zh
+0  segment/ellipsis-runs-on        printf 'It started to rain...Then it stopped. We left.\n' | mekong segment --lang en
