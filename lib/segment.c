@@ -384,8 +384,11 @@ short_word_stop(const char *t, size_t start, size_t e)
 {
     while (e > start && t[e - 1] == ' ')
         e--;
+    if (e - start >= 2 && t[e - 1] == '?' && ascii_letter((unsigned char)t[e - 2]))
+        return 0;       /* "you think? we can go": web and chat text starts low
+                         * ("!" not: "Yahoo! in the accounting department") */
     if (e == start || t[e - 1] != '.')
-        return 1;       /* "?" "!" and the like: keep ICU's and the other rules' say */
+        return 1;       /* other signs: keep ICU's and the other rules' say */
     size_t w = word_before(t, e - 1);
     return e - 1 - w <= 4;
 }
@@ -430,6 +433,17 @@ starts_lower(const char *t, size_t len, size_t b)
     size_t k;
     uint32_t c = mk__utf8_decode((const unsigned char *)t + b, len - b, &k);
     return u_islower((UChar32)c) != 0;
+}
+
+/* Does T hold the string NEEDLE? */
+static int
+contains(const char *t, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *q = t; (q = memchr(q, needle[0], (size_t)(t + len - q))) != NULL; q++)
+        if ((size_t)(t + len - q) >= n && memcmp(q, needle, n) == 0)
+            return 1;
+    return 0;
 }
 
 /* Is byte E inside a title mark 《 or 〈 opened since START and closed
@@ -636,7 +650,9 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
          * text does ("... is genuine. you should ...") */
         if (!own_stops) {
             for (i = 1; i + 2 < len; i++) {
-                if (text[i] != '.' || text[i + 1] != ' ' || !(text[i + 2] >= 'a' && text[i + 2] <= 'z'))
+                if (text[i + 1] != ' ' || !(text[i + 2] >= 'a' && text[i + 2] <= 'z'))
+                    continue;
+                if (text[i] != '.')
                     continue;
                 size_t w = word_before(text, i);
                 if (i - w < 5 || (w > 0 && !(text[w - 1] == ' ' || text[w - 1] == '(' ||
@@ -678,6 +694,25 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
             }
             s->cuts[j] = v;
         }
+    }
+    /* no sentence ends inside an e-mail address or a URL ("news.asp?ID=9") */
+    if (s->ncuts > 0 && (contains(text, len, "://") || contains(text, len, "www.") ||
+                         memchr(text, '@', len) != NULL)) {
+        size_t from = 0, keep = 0, c = 0;
+        while (from < len) {
+            int rc = pcre2_match(s->re_link, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, s->md, NULL);
+            if (rc < 0)
+                break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+            for (; c < s->ncuts && s->cuts[c] <= ov[0]; c++)
+                s->cuts[keep++] = s->cuts[c];
+            for (; c < s->ncuts && s->cuts[c] < ov[1]; c++)
+                ;
+            from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+        for (; c < s->ncuts; c++)
+            s->cuts[keep++] = s->cuts[c];
+        s->ncuts = keep;
     }
     /* sentences between cuts, joined where a stop does not end one */
     start = 0;

@@ -25,3 +25,5 @@
 0  segment/hy-colon                printf 'Այսօր երկուշաբթի է: Ես գնում եմ աշխատանքի:\n' | mekong segment --lang hy
 0  segment/zh-title                printf '我们明天一起去看《摔跤吧！爸爸》好吗？好！\n' | mekong segment --lang zh
 0  segment/ellipsis-runs-on        printf 'It started to rain...Then it stopped. We left.\n' | mekong segment --lang en
+# no sentence ends inside a URL; a question before a lower-case word ends one
+0  segment/url-question            printf 'See http://www.example.com/news.asp?ArticleID=97508 Then go. Do you think? we can go.\n' | mekong segment --lang en
