@@ -390,7 +390,7 @@ short_word_stop(const char *t, size_t start, size_t e)
     if (e == start || t[e - 1] != '.')
         return 1;       /* other signs: keep ICU's and the other rules' say */
     size_t w = word_before(t, e - 1);
-    return e - 1 - w <= 4;
+    return e - 1 - w <= 3;
 }
 
 /* Is the stretch [START, E) only a list marker ("1.", "2.)", "a.", "iv)")? */
@@ -647,15 +647,17 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         }
         /* ICU never ends a sentence at a stop before a lower-case letter;
          * after a longer word that is not an abbreviation, web and chat
-         * text does ("... is genuine. you should ...") */
-        if (!own_stops) {
+         * text does ("... is genuine. you should ..."). Only in the
+         * Latin-script languages of the region: in Italian or German, a
+         * stop before a lower-case word is mostly an abbreviation we do
+         * not know ("meteor. si") */
+        if (!own_stops && (strcmp(base, "en") == 0 || strcmp(base, "id") == 0 || strcmp(base, "ms") == 0 ||
+                           strcmp(base, "fil") == 0 || strcmp(base, "tl") == 0 || strcmp(base, "vi") == 0)) {
             for (i = 1; i + 2 < len; i++) {
-                if (text[i + 1] != ' ' || !(text[i + 2] >= 'a' && text[i + 2] <= 'z'))
-                    continue;
-                if (text[i] != '.')
+                if (text[i] != '.' || text[i + 1] != ' ' || !(text[i + 2] >= 'a' && text[i + 2] <= 'z'))
                     continue;
                 size_t w = word_before(text, i);
-                if (i - w < 5 || (w > 0 && !(text[w - 1] == ' ' || text[w - 1] == '(' ||
+                if (i - w < 4 || (w > 0 && !(text[w - 1] == ' ' || text[w - 1] == '(' ||
                                              text[w - 1] == '"')) ||
                     is_abbreviation(text + w, i - w) || memchr(text + w, '.', i - w) != NULL)
                     continue;
