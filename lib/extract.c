@@ -100,6 +100,7 @@ struct mk_extractor {
     struct pinfo {
         size_t off, len;              /* in ptext */
         size_t raw_lo, raw_hi;        /* its dates, phones, e-mails in raw */
+        size_t known_before;          /* nknown when its names were read */
         char lang[16];
     } *pinfo;
     size_t npinfo, cappinfo;
@@ -1048,6 +1049,87 @@ same_lang(const char *a, const char *b)
     return na == nb && memcmp(a, b, na) == 0;
 }
 
+/* Does an entity of piece P overlap [SB, EB)? */
+static int
+piece_taken(const mk_extractor *x, size_t p, size_t sb, size_t eb)
+{
+    for (size_t i = 0; i < x->nraw; i++)
+        if (x->raw[i].piece == p && sb < x->raw[i].end_b && x->raw[i].start_b < eb)
+            return 1;
+    return 0;
+}
+
+/* Is known entry K an acronym the document defined ("DOH" for "Kagawaran
+ * ng Kalusugan"): an institution, one word, not its own value? */
+static int
+defined_acronym(const mk_extractor *x, const struct known *k)
+{
+    return k->type == MK_ENT_ORG && memchr(x->names.p + k->off, ' ', k->len) == NULL &&
+           !(k->val_len == k->len && memcmp(x->names.p + k->val, x->names.p + k->off, k->len) == 0);
+}
+
+/* The acronyms defined after a piece was read, where that piece uses them
+ * and nothing else was found there. */
+static int
+late_acronyms(mk_extractor *x)
+{
+    size_t nk = x->nknown;
+
+    for (size_t p = 0; p < x->npinfo; p++) {
+        const struct pinfo *pi = &x->pinfo[p];
+        if (pi->known_before >= nk)
+            continue;
+        const char *text = x->ptext.p + pi->off;
+        size_t len = pi->len, first = x->nraw;
+        x->pieces = p;
+        if (x->ws == NULL) {
+            x->ws = malloc(4096 * sizeof *x->ws);
+            x->we = malloc(4096 * sizeof *x->we);
+            x->wc = malloc(4096 * sizeof *x->wc);
+            if (x->ws == NULL || x->we == NULL || x->wc == NULL)
+                return MK_ENOMEM;
+        }
+        size_t nw = mk__names_words(text, len, x->ws, x->we, x->wc, 4096);
+        for (size_t i = 0; i < nw; i++) {
+            size_t sb = x->ws[i], eb = x->we[i];
+            if (x->wc[i] == 0)
+                continue;
+            const struct known *kn = lookup(x, text + sb, eb - sb, MK_ENT_ORG);
+            if (kn == NULL || (size_t)(kn - x->known) < pi->known_before || !defined_acronym(x, kn) ||
+                piece_taken(x, p, sb, eb))
+                continue;
+            if (add_name(x, sb, eb, MK_ENT_ORG, x->names.p + kn->val, kn->val_len) != 0)
+                return MK_ENOMEM;
+        }
+        /* in scripts without spaces, wherever it stands */
+        for (size_t q = 0; q + 6 <= len && x->capacr > 0;) {
+            unsigned char c = (unsigned char)text[q];
+            size_t hit = 0;
+            if (c >= 0xE0 && c < 0xF0)
+                for (size_t k = x->acr_head[acr_bucket(text + q)]; k != 0 && !hit; k = x->acr_next[k - 1]) {
+                    const struct known *kn = &x->known[k - 1];
+                    if (k - 1 < pi->known_before || kn->len > len - q ||
+                        memcmp(text + q, x->names.p + kn->off, kn->len) != 0 ||
+                        piece_taken(x, p, q, q + kn->len))
+                        continue;
+                    if (add_name(x, q, q + kn->len, MK_ENT_ORG, x->names.p + kn->val, kn->val_len) != 0)
+                        return MK_ENOMEM;
+                    hit = kn->len;
+                }
+            if (hit > 0) {
+                q += hit;
+                continue;
+            }
+            q++;
+            while (q < len && ((unsigned char)text[q] & 0xC0) == 0x80)
+                q++;
+        }
+        if (x->nraw > first && set_offsets(x, text, first) != 0)
+            return MK_ENOMEM;
+    }
+    return 0;
+}
+
 /* People, institutions and places of the document's pieces: the tagger
  * over the whole document (one language) or piece by piece (several),
  * then the rules, piece by piece in order. */
@@ -1126,6 +1208,7 @@ names_doc(mk_extractor *x)
          * e-mails, then the names added now */
         size_t first = x->nraw;
         x->pieces = p;
+        x->pinfo[p].known_before = x->nknown;
         if (names_add(x, text, pi->len, pi->lang, first, x->tagged, nt) != 0)
             return MK_ENOMEM;
         for (size_t q = first; q < x->nraw; q++)
@@ -1147,6 +1230,10 @@ names_doc(mk_extractor *x)
         if (set_offsets(x, text, first) != 0)
             return MK_ENOMEM;
     }
+    /* an acronym used before the document defined it (a headline's
+     * "DOH", "ปภ."), which nothing found there: a mention after all */
+    if ((x->types & MK_ENT_ORG) && late_acronyms(x) != 0)
+        return MK_ENOMEM;
     /* a short form used before the document spelt it out (a headline's
      * "สพฐ." or "Zhou"): its value is the full name after all */
     for (size_t q = 0; q < x->nraw; q++) {

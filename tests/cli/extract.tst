@@ -23,3 +23,5 @@
 0  extract/places                  printf 'ນັກທ່ອງທ່ຽວຈາກຈີນ ແລະ ຫວຽດນາມ ເພີ່ມຂຶ້ນ.\n' | mekong extract --types location --lang lo; printf 'Dumating ang mga delegado mula sa Timog Korea at Laos.\n' | mekong extract --types location --lang fil
 # JSON Lines out
 0  extract/format-jsonl            printf '%s\n' 'The "Lan-mekong China Education and Training Alliance (LCETPA)" met Mr Yang Wei (+86 166 2300 4441) in Kunming on August 21, 2024.' | mekong extract --format jsonl
+# an acronym in the headline that the story defines further down
+0  extract/headline-acronym        printf '%s\n' 'NADMA moves more assets to Kelantan' '' 'The National Disaster Management Agency (NADMA) said 8,000 people were moved.' | mekong extract --types org --lang en
