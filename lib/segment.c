@@ -557,6 +557,14 @@ add_list_cuts(mk_segmenter *s, const char *t, size_t len)
     for (i = 0; i < len; i++) {
         if (i > 0 && t[i - 1] != ' ')
             continue;
+        /* a marker is a bullet, or a letter or one or two digits before
+         * "." or ")": anything else is no marker, without a closer look */
+        unsigned char c = (unsigned char)t[i];
+        if (c != 0xE2 && !(i + 1 < len && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) &&
+                           (t[i + 1] == '.' || t[i + 1] == ')' ||
+                            (c <= '9' && i + 2 < len && t[i + 1] >= '0' && t[i + 1] <= '9' &&
+                             (t[i + 2] == '.' || t[i + 2] == ')')))))
+            continue;
         int v = marker_at(t, len, i);
         if (v == 0)
             continue;
@@ -636,13 +644,14 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                     continue;
                 size_t w = word_before(text, i);
                 size_t nx = skip_spaces(text, len, i + 1);
+                /* the cheap tests first: most stops end an ordinary word */
                 if (w >= i || (w > 0 && ascii_letter((unsigned char)text[w - 1])) ||
+                    !((i - w == 1 && text[w] >= 'A' && text[w] <= 'Z') ||
+                      is_abbreviation(text + w, i - w) || dotted(text + w, i - w)) ||
                     is_title(text + w, i - w) || !is_starter(text, len, nx))
                     continue;
-                if ((i - w == 1 && text[w] >= 'A' && text[w] <= 'Z') ||
-                    is_abbreviation(text + w, i - w) || dotted(text + w, i - w))
-                    if (add_cut(s, nx) != 0)
-                        return mk__err(err, MK_ENOMEM, 0, "out of memory");
+                if (add_cut(s, nx) != 0)
+                    return mk__err(err, MK_ENOMEM, 0, "out of memory");
             }
         }
         /* ICU never ends a sentence at a stop before a lower-case letter;
