@@ -22,6 +22,8 @@
 #include <pcre2.h>
 #include <unicode/uchar.h>
 #include <unicode/ubrk.h>
+#include <unicode/udat.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <utf8proc.h>
 
@@ -40,6 +42,11 @@
 struct iter {
     char lang[16];
     UBreakIterator *sent, *word;
+    /* languages that write "12. Juni": their month names from CLDR, lower
+     * case, each ended by a NUL (read on first need; months_read) */
+    char *months;
+    size_t months_len;
+    int months_read;
 };
 
 struct mk_segmenter {
@@ -109,6 +116,7 @@ mk_segmenter_free(mk_segmenter *s)
     for (i = 0; i < s->nit; i++) {
         ubrk_close(s->it[i].sent);
         ubrk_close(s->it[i].word);
+        free(s->it[i].months);
     }
     if (s->ut != NULL)
         utext_close(s->ut);
@@ -148,10 +156,12 @@ iter_for(mk_segmenter *s, const char *lang, mk_error *err)
         /* many languages: reuse the oldest slot */
         ubrk_close(s->it[0].sent);
         ubrk_close(s->it[0].word);
+        free(s->it[0].months);
         memmove(&s->it[0], &s->it[1], sizeof s->it[0] * (MAX_ITERS - 1));
         s->nit--;
     }
     struct iter *it = &s->it[s->nit];
+    memset(it, 0, sizeof *it);
     snprintf(loc, sizeof loc, "%s@ss=standard", base[0] ? base : "en");
     it->sent = ubrk_open(UBRK_SENTENCE, loc, NULL, 0, &ec);
     if (U_SUCCESS(ec))
@@ -433,6 +443,165 @@ starts_lower(const char *t, size_t len, size_t b)
     size_t k;
     uint32_t c = mk__utf8_decode((const unsigned char *)t + b, len - b, &k);
     return u_islower((UChar32)c) != 0;
+}
+
+/* Does [START, E) end (spaces aside) in a lower-case letter and a stop,
+ * with a space or nothing before the letter? */
+static int
+one_letter_stop(const char *t, size_t start, size_t e)
+{
+    while (e > start && t[e - 1] == ' ')
+        e--;
+    if (e < start + 2 || t[e - 1] != '.')
+        return 0;
+    /* the letter: one code point back from the stop */
+    size_t a = e - 1;
+    do
+        a--;
+    while (a > start && ((unsigned char)t[a] & 0xC0) == 0x80);
+    if (a > start && t[a - 1] != ' ')
+        return 0;
+    size_t k;
+    uint32_t c = mk__utf8_decode((const unsigned char *)t + a, e - 1 - a, &k);
+    return k == e - 1 - a && u_islower((UChar32)c);
+}
+
+/* Does the text at byte B start with one letter and a stop ("B.", "Ä.")? */
+static int
+one_letter_next(const char *t, size_t len, size_t b)
+{
+    size_t k;
+    if (b >= len)
+        return 0;
+    uint32_t c = mk__utf8_decode((const unsigned char *)t + b, len - b, &k);
+    return u_isalpha((UChar32)c) && b + k < len && t[b + k] == '.';
+}
+
+/* Does LANG write ordinals, and the day of a date, with a stop ("am 12.
+ * Juni", "XII. Pluku")? */
+static int
+ordinal_stop_lang(const char *base)
+{
+    static const char *const langs[] = {
+        "bs", "cs", "da", "de", "et", "fi", "fo", "hr", "hu", "is", "lt", "lv", "nb", "nn",
+        "no", "pl", "sk", "sl", "sr",
+    };
+    for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
+        if (strcmp(base, langs[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The month names of IT's language from CLDR (wide and short, in dates
+ * and standing alone), lower case and without a final stop. Left empty
+ * when ICU has none or memory runs out: the rule then does nothing. */
+static void
+read_months(struct iter *it)
+{
+    static const UDateFormatSymbolType types[] = { UDAT_MONTHS, UDAT_STANDALONE_MONTHS,
+                                                   UDAT_SHORT_MONTHS, UDAT_STANDALONE_SHORT_MONTHS };
+    UErrorCode e = U_ZERO_ERROR;
+    UDateFormat *df = udat_open(UDAT_NONE, UDAT_SHORT, it->lang, NULL, 0, NULL, 0, &e);
+
+    it->months_read = 1;
+    if (U_FAILURE(e))
+        return;
+    size_t cap = 0;
+    for (size_t t = 0; t < sizeof types / sizeof types[0]; t++)
+        for (int32_t k = 0; k < 12; k++) {
+            UChar b[64], lo[64];
+            char u8[128];
+            int32_t n, ln, n8;
+            e = U_ZERO_ERROR;
+            n = udat_getSymbols(df, types[t], k, b, 64, &e);
+            if (U_FAILURE(e) || n <= 0 || n >= 64)
+                continue;
+            ln = u_strToLower(lo, 64, b, n, it->lang, &e);
+            if (U_FAILURE(e) || ln <= 0 || ln >= 64)
+                continue;
+            while (ln > 0 && lo[ln - 1] == '.')
+                ln--;
+            u_strToUTF8(u8, sizeof u8, &n8, lo, ln, &e);
+            if (U_FAILURE(e) || n8 < 3 || n8 >= (int32_t)sizeof u8)
+                continue;
+            int seen = 0;
+            for (size_t q = 0; q < it->months_len && !seen; q += strlen(it->months + q) + 1)
+                seen = strcmp(it->months + q, u8) == 0;
+            if (seen)
+                continue;
+            if (it->months_len + (size_t)n8 + 1 > cap) {
+                size_t nc = cap ? 2 * cap : 512;
+                char *m = realloc(it->months, nc);
+                if (m == NULL)
+                    goto done;
+                it->months = m;
+                cap = nc;
+            }
+            memcpy(it->months + it->months_len, u8, (size_t)n8 + 1);
+            it->months_len += (size_t)n8 + 1;
+        }
+done:
+    udat_close(df);
+}
+
+/* Is the word at byte B a month name of IT's language? */
+static int
+month_at(struct iter *it, const char *t, size_t len, size_t b)
+{
+    if (!it->months_read)
+        read_months(it);
+    if (it->months_len == 0)
+        return 0;
+    size_t e = b, k;
+    while (e < len) {
+        uint32_t c = mk__utf8_decode((const unsigned char *)t + e, len - e, &k);
+        if (!u_isalpha((UChar32)c))
+            break;
+        e += k;
+    }
+    if (e == b || e - b > 60)
+        return 0;
+    UChar w[64], lo[64];
+    char u8[128];
+    int32_t n, ln, n8;
+    UErrorCode ec = U_ZERO_ERROR;
+    u_strFromUTF8(w, 64, &n, t + b, (int32_t)(e - b), &ec);
+    if (U_FAILURE(ec))
+        return 0;
+    ln = u_strToLower(lo, 64, w, n, it->lang, &ec);
+    if (U_FAILURE(ec))
+        return 0;
+    u_strToUTF8(u8, sizeof u8, &n8, lo, ln, &ec);
+    if (U_FAILURE(ec))
+        return 0;
+    for (size_t q = 0; q < it->months_len; q += strlen(it->months + q) + 1)
+        if (strcmp(it->months + q, u8) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does [START, E) end (spaces aside) in an ordinal: one or two digits, or
+ * a Roman numeral in capitals, then a stop, after a space or "("? Sets
+ * *ROMAN for a numeral. */
+static int
+ordinal_before(const char *t, size_t start, size_t e, int *roman)
+{
+    while (e > start && t[e - 1] == ' ')
+        e--;
+    if (e < start + 2 || t[e - 1] != '.')
+        return 0;
+    size_t a = e - 1, digits = 0, numerals = 0;
+    while (a > start && t[a - 1] >= '0' && t[a - 1] <= '9')
+        a--, digits++;
+    if (digits == 0)
+        while (a > start && strchr("IVXLC", t[a - 1]) != NULL && t[a - 1] != '\0')
+            a--, numerals++;
+    if (!((digits >= 1 && digits <= 2) || (numerals >= 1 && numerals <= 6)))
+        return 0;
+    if (a > start && t[a - 1] != ' ' && t[a - 1] != '(')
+        return 0;
+    *roman = numerals > 0;
+    return 1;
 }
 
 /* Does T hold the string NEEDLE? */
@@ -749,6 +918,17 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                 continue;       /* "[...]" marks words left out, not an end */
             }
         }
+        /* languages that write ordinals with a stop: "am 12. Juni" (a
+         * month name of CLDR's), "XII. Pluku" (a Roman numeral before a
+         * capital) end nothing */
+        int roman = 0;
+        if (!own_stops && e < len && ordinal_stop_lang(base) && ordinal_before(text, start, e, &roman) &&
+            (roman ? !starts_lower(text, len, e) : month_at(it, text, len, e)))
+            continue;
+        /* a one-letter abbreviation before another ("z. B.", "u. Ä.",
+         * "s. r. o.", "d. h."): the first stop ends nothing */
+        if (!own_stops && e < len && one_letter_stop(text, start, e) && one_letter_next(text, len, e))
+            continue;
         /* a stop inside a title in 《》 or 〈〉 (《摔跤吧！爸爸》) ends nothing */
         if (e < len && in_title(text, start, e, len))
             continue;

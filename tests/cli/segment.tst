@@ -27,3 +27,5 @@
 0  segment/ellipsis-runs-on        printf 'It started to rain...Then it stopped. We left.\n' | mekong segment --lang en
 # no sentence ends inside a URL; a question before a lower-case word ends one
 0  segment/url-question            printf 'See http://www.example.com/news.asp?ArticleID=97508 Then go. Do you think? we can go.\n' | mekong segment --lang en
+# German: one-letter abbreviations in a row, a day and month (CLDR's names), a Roman ordinal
+0  segment/de-ordinals             printf 'Wir brauchen Getränke, z. B. Brot. Die Abstimmung vom 12. Juni war knapp. Ludwig XIV. Starb spät. Er ging.\n' | mekong segment --lang de
