@@ -372,12 +372,28 @@ ends_in_abbreviation(const char *t, size_t len, size_t start, size_t e)
     if (digit_next && e >= start + 4 && memcmp(t + e - 3, "\xc2\xb0", 2) == 0)
         return 1;
     size_t w = word_before(t, e - 1);
-    if (w >= e - 1 || (w > 0 && ascii_letter((unsigned char)t[w - 1])))
+    if (w >= e - 1) {
+        /* an initial in another script ("А. И. Семенов", "Л.Н. Толстой")
+         * before a capitalized word */
+        size_t a = e - 1, k;
+        do
+            a--;
+        while (a > start && ((unsigned char)t[a] & 0xC0) == 0x80);
+        uint32_t c = mk__utf8_decode((const unsigned char *)t + a, e - 1 - a, &k);
+        if (c < 0x80 || k != e - 1 - a || !u_isupper((UChar32)c) ||
+            !(a == start || t[a - 1] == ' ' || t[a - 1] == '(' || t[a - 1] == '.') || next >= len)
+            return 0;
+        uint32_t d = mk__utf8_decode((const unsigned char *)t + next, len - next, &k);
+        return u_isupper((UChar32)d) != 0;
+    }
+    if (w > 0 && ascii_letter((unsigned char)t[w - 1]))
         return 0;
     size_t n = e - 1 - w;
     if (n == 1)
-        /* an initial ("J. R. R. Tolkien"), "p. 55"; "you and I. Did" ends */
-        return digit_next || (t[w] >= 'A' && t[w] <= 'Z' && !is_starter(t, len, next));
+        /* an initial ("J. R. R. Tolkien"), "p. 55"; "you and I. Did" ends,
+         * and so does "120.5°C. Then" */
+        return (w == start || ((unsigned char)t[w - 1] < 0x80 && !(t[w - 1] >= '0' && t[w - 1] <= '9'))) &&
+               (digit_next || (t[w] >= 'A' && t[w] <= 'Z' && !is_starter(t, len, next)));
     if (is_title(t + w, n))
         return 1;
     if (is_abbreviation(t + w, n) || dotted(t + w, n))

@@ -29,3 +29,6 @@
 0  segment/url-question            printf 'See http://www.example.com/news.asp?ArticleID=97508 Then go. Do you think? we can go.\n' | mekong segment --lang en
 # German: one-letter abbreviations in a row, a day and month (CLDR's names), a Roman ordinal
 0  segment/de-ordinals             printf 'Wir brauchen Getränke, z. B. Brot. Die Abstimmung vom 12. Juni war knapp. Ludwig XIV. Starb spät. Er ging.\n' | mekong segment --lang de
+# initials in Cyrillic run on; a unit after a number ends a sentence
+0  segment/ru-initials             printf 'Л. Н. Толстой написал роман. Кроме того, А.И. Семенов выступал.\n' | mekong segment --lang ru
+0  segment/degrees                 printf 'The engine reached 120.5°C. Fortunately, it held.\n' | mekong segment --lang en
