@@ -620,6 +620,24 @@ ordinal_before(const char *t, size_t start, size_t e, int *roman)
     return 1;
 }
 
+/* Does the text at byte B hold a quotation mark, spaces, then one of
+ * . , ; : - (a sign that never starts a sentence)? */
+static int
+quote_then_sign(const char *t, size_t len, size_t b)
+{
+    size_t k;
+    uint32_t c = mk__utf8_decode((const unsigned char *)t + b, len - b, &k);
+    if (!u_hasBinaryProperty((UChar32)c, UCHAR_QUOTATION_MARK))
+        return 0;
+    size_t q = b + k;
+    if (q >= len || t[q] != ' ')
+        return 0;
+    while (q < len && t[q] == ' ')
+        q++;
+    return q < len && strchr(".,;:-", t[q]) != NULL && t[q] != '\0' &&
+           (q + 1 == len || t[q + 1] == ' ');
+}
+
 /* Does T hold the string NEEDLE? */
 static int
 contains(const char *t, size_t len, const char *needle)
@@ -848,7 +866,13 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         if (!own_stops && (strcmp(base, "en") == 0 || strcmp(base, "id") == 0 || strcmp(base, "ms") == 0 ||
                            strcmp(base, "fil") == 0 || strcmp(base, "tl") == 0 || strcmp(base, "vi") == 0)) {
             for (i = 1; i + 2 < len; i++) {
-                if (text[i] != '.' || text[i + 1] != ' ' || !(text[i + 2] >= 'a' && text[i + 2] <= 'z'))
+                if (text[i] != '.' || text[i + 1] != ' ')
+                    continue;
+                /* before a lower-case word, or a number ("retired. 35 years
+                 * later": ICU reads on to the lower-case word after it) */
+                size_t k;
+                uint32_t c = mk__utf8_decode((const unsigned char *)text + i + 2, len - i - 2, &k);
+                if (!(c >= '0' && c <= '9') && !u_islower((UChar32)c))
                     continue;
                 size_t w = word_before(text, i);
                 if (i - w < 4 || (w > 0 && !(text[w - 1] == ' ' || text[w - 1] == '(' ||
@@ -940,6 +964,11 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         int roman = 0;
         if (!own_stops && e < len && ordinal_stop_lang(base) && ordinal_before(text, start, e, &roman) &&
             (roman ? !starts_lower(text, len, e) : month_at(it, text, len, e)))
+            continue;
+        /* a quotation mark standing apart before a sign ('... ! " .',
+         * '? " - he asked', as tokenized text writes them) closes the
+         * sentence, which goes on to the sign */
+        if (e < len && quote_then_sign(text, len, e))
             continue;
         /* a one-letter abbreviation before another ("z. B.", "u. Ä.",
          * "s. r. o.", "d. h."): the first stop ends nothing */

@@ -32,3 +32,6 @@
 # initials in Cyrillic run on; a unit after a number ends a sentence
 0  segment/ru-initials             printf 'Л. Н. Толстой написал роман. Кроме того, А.И. Семенов выступал.\n' | mekong segment --lang ru
 0  segment/degrees                 printf 'The engine reached 120.5°C. Fortunately, it held.\n' | mekong segment --lang en
+# a quotation mark standing apart before a stop closes the sentence; a number after a stop starts one
+0  segment/vi-quote-sign           printf 'Li gọi " Dezliangz ! Dezliangz ! " . Sau 35 năm , đây là lần đầu .\n' | mekong segment --lang vi
+0  segment/number-starts           printf 'He finally retired. 35 years later he came back.\n' | mekong segment --lang en
