@@ -1102,6 +1102,113 @@ join_vi_words(mk_segmenter *s, const char *text)
     s->nsp = out;
 }
 
+/* Is the three-byte character at C one of the characters of SET? */
+static int
+cjk_in(const char *c, const char *set)
+{
+    for (; *set != '\0'; set += 3)
+        if (memcmp(c, set, 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does the two-character Chinese word C split in two as the treebanks
+ * write it? */
+static int
+zh_split(const char *c)
+{
+    static const char numdem[] = "一二三四五六七八九十两兩几幾这這那每该該某哪各";
+    static const char classifier[] = "个個种種位名次只隻件条條家座部所项項批场場届屆支架台臺本篇句段";
+    static const char pronoun[] = "我你他她它您";
+    static const char *const pairs[] = { "成为", "成為", "位于", "位於", "因此", "之一", "作为", "作為" };
+
+    if ((cjk_in(c, numdem) && cjk_in(c + 3, classifier)) ||
+        (cjk_in(c, pronoun) && (memcmp(c + 3, "的", 3) == 0 || memcmp(c + 3, "是", 3) == 0)))
+        return 1;
+    /* a verb and 为 or 于 (称为, 属于), not the words 由于 对于 关于 ... */
+    if (cjk_in(c + 3, "为為于於") && !cjk_in(c, "由对對关關至终終因以认認"))
+        return 1;
+    /* a word and 的 (性的, 中的), not 目的 有的 */
+    if (memcmp(c + 3, "的", 3) == 0 && !cjk_in(c, "目有别別似"))
+        return 1;
+    if (memcmp(c + 3, "有", 3) == 0 && cjk_in(c, "还還也中共就"))
+        return 1;
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        if (memcmp(c, pairs[k], 6) == 0)
+            return 1;
+    return 0;
+}
+
+/* Chinese tokens as the Universal Dependencies treebanks cut them, which
+ * ICU's dictionary words do not: a numeral or a demonstrative and its
+ * classifier are two words (一 个, 这 种), and so are a pronoun and 的
+ * (他 的) and a few verb-and-particle pairs (成 为, 位 于); the syllables
+ * of a foreign name, which ICU leaves one by one (阿 尔 斯 特), are one. */
+static int
+zh_tokens(mk_segmenter *s, const char *text)
+{
+    static const char translit[] =
+        "阿埃艾奥巴拜贝貝比彼波伯博布达達迪蒂杜厄恩菲费費芬弗盖蓋戈格贡貢哈赫亨霍基吉贾賈杰傑喀凯凱坎柯科克"
+        "库庫奎拉莱萊兰蘭劳勞勒雷里莉琳卢盧鲁魯伦倫罗羅洛迈邁麦麥曼梅蒙米莫墨姆穆纳納奈尼涅纽紐努诺諾帕潘佩皮普奇齐齊尔爾"
+        "恰乔喬切萨薩塞桑瑟沙莎舍斯索塔泰坦特滕提托瓦韦韋维維沃乌烏西希锡錫谢謝休雅亚亞耶伊尤泽澤扎詹兹茲";
+    size_t i, out = 0;
+
+    /* splits first: at most one more token for each */
+    size_t extra = 0;
+    for (i = 0; i < s->nsp; i++) {
+        const mk_span *p = &s->sp[i];
+        if (p->kind != MK_TOK_IDEO || p->end_b - p->start_b != 6)
+            continue;
+        if (zh_split(text + p->start_b))
+            extra++;
+    }
+    if (extra > 0) {
+        if (s->nsp + extra > s->cap) {
+            mk_span *q = realloc(s->sp, (s->nsp + extra) * sizeof *q);
+            if (q == NULL)
+                return MK_ENOMEM;
+            s->sp = q;
+            s->cap = s->nsp + extra;
+        }
+        /* from the back, so that each span moves once */
+        size_t w = s->nsp + extra;
+        for (i = s->nsp; i-- > 0;) {
+            mk_span p = s->sp[i];
+            if (p.kind == MK_TOK_IDEO && p.end_b - p.start_b == 6 && zh_split(text + p.start_b)) {
+                mk_span b = p;
+                b.start_b = p.start_b + 3;
+                p.end_b = p.start_b + 3;
+                s->sp[--w] = b;
+            }
+            s->sp[--w] = p;
+        }
+        s->nsp += extra;
+    }
+    /* then the names: runs of single syllables of the list */
+    for (i = 0; i < s->nsp; i++) {
+        mk_span cur = s->sp[i];
+        size_t j = i;
+        while (j < s->nsp && s->sp[j].kind == MK_TOK_IDEO && s->sp[j].end_b - s->sp[j].start_b == 3 &&
+               cjk_in(text + s->sp[j].start_b, translit) &&
+               (j == i || s->sp[j].start_b == s->sp[j - 1].end_b))
+            j++;
+        if (j - i >= 2) {
+            cur.end_b = s->sp[j - 1].end_b;
+            i = j - 1;
+        } else if (cur.end_b - cur.start_b == 3 && memcmp(text + cur.start_b, "第", 3) == 0 &&
+                   i + 1 < s->nsp && s->sp[i + 1].start_b == cur.end_b &&
+                   (cjk_in(text + s->sp[i + 1].start_b, "一二三四五六七八九十百千两零") ||
+                    (text[s->sp[i + 1].start_b] >= '0' && text[s->sp[i + 1].start_b] <= '9'))) {
+            /* an ordinal: 第 and its number (第一, 第23) */
+            cur.end_b = s->sp[i + 1].end_b;
+            i++;
+        }
+        s->sp[out++] = cur;
+    }
+    s->nsp = out;
+    return 0;
+}
+
 int
 mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
               const mk_span **spans, mk_error *err)
@@ -1170,6 +1277,8 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
         base_lang(lang, base, sizeof base);
         if (strcmp(base, "vi") == 0 && !s->vi_syllables)
             join_vi_words(s, text);
+        if (strcmp(base, "zh") == 0 && zh_tokens(s, text) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
     }
     count_points(s, text);
     *spans = s->sp;
