@@ -1130,6 +1130,45 @@ late_acronyms(mk_extractor *x)
     return 0;
 }
 
+/* Burmese: a person the tagger read as one that holds a second title
+ * inside (ဦးဖိုးမှီဒေါ်အေးတင်, "U Pho Hmi and Daw Aye Tin", a couple as
+ * Burmese writes it) is two people, each with their title. */
+static int
+split_burmese_couples(mk_extractor *x, const char *text, size_t *nt)
+{
+    static const char *const titles[] = { "ဦး", "ဒေါ်" };
+    size_t n = *nt;
+
+    for (size_t i = 0; i < n; i++) {
+        if (x->tagged[i].type != MK_ENT_PERSON)
+            continue;
+        size_t a = x->tagged[i].start_b, e = x->tagged[i].end_b;
+        for (size_t q = a + 6; q < e; q++) {
+            size_t tl = 0;
+            for (size_t k = 0; k < 2 && tl == 0; k++)
+                if (strlen(titles[k]) < e - q && memcmp(text + q, titles[k], strlen(titles[k])) == 0)
+                    tl = strlen(titles[k]);
+            /* a title starts the second name: it follows a whole letter,
+             * not a vowel sign or a mark of the first */
+            if (tl == 0 || (unsigned char)text[q + tl] != 0xE1)
+                continue;
+            if (mk__grow((void **)&x->tagged, &x->captagged, n + 1, sizeof *x->tagged) != 0)
+                return MK_ENOMEM;
+            /* in order: the second right after the first */
+            memmove(&x->tagged[i + 2], &x->tagged[i + 1], (n - i - 1) * sizeof *x->tagged);
+            x->tagged[i + 1] = x->tagged[i];
+            x->tagged[i + 1].start_b = q;
+            x->tagged[i + 1].name_b = q;
+            x->tagged[i].end_b = q;
+            n++;
+            i++;
+            break;
+        }
+    }
+    *nt = n;
+    return 0;
+}
+
 /* People, institutions and places of the document's pieces: the tagger
  * over the whole document (one language) or piece by piece (several),
  * then the rules, piece by piece in order. */
@@ -1204,6 +1243,8 @@ names_doc(mk_extractor *x)
                 return MK_ENOMEM;
             nt = (size_t)t;
         }
+        if (strncmp(pi->lang, "my", 2) == 0 && split_burmese_couples(x, text, &nt) != 0)
+            return MK_ENOMEM;
         /* the piece's own raws are found by range: its dates, phones and
          * e-mails, then the names added now */
         size_t first = x->nraw;

@@ -25,3 +25,5 @@
 0  extract/format-jsonl            printf '%s\n' 'The "Lan-mekong China Education and Training Alliance (LCETPA)" met Mr Yang Wei (+86 166 2300 4441) in Kunming on August 21, 2024.' | mekong extract --format jsonl
 # an acronym in the headline that the story defines further down
 0  extract/headline-acronym        printf '%s\n' 'NADMA moves more assets to Kelantan' '' 'The National Disaster Management Agency (NADMA) said 8,000 people were moved.' | mekong extract --types org --lang en
+# Burmese: a couple written as one (U ... Daw ...) is two people
+0  extract/my-couple               printf '%s\n' 'ရန်ကုန်မြို့၌ဦးဖိုးမှီဒေါ်အေးတင်တို့ကဖွားမြင်သည်။' | mekong extract --lang my --types person
