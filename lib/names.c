@@ -1018,6 +1018,9 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
         if (eb - sb > 3 && t[eb - 1] == '.' && t[eb - 2] >= 'a' && t[eb - 2] <= 'z' &&
             t[eb - 3] >= 'a' && t[eb - 3] <= 'z' && extra[i].type == MK_ENT_PERSON)
             eb--;
+        /* nor is the stop after a closing bracket ("... (Persero).") */
+        if (eb - sb > 2 && t[eb - 1] == '.' && t[eb - 2] == ')')
+            eb--;
         /* "The Ministry of ...": the article is not the name */
         if (eb - sb > 4 && memcmp(t + sb, "The ", 4) == 0 && extra[i].type != MK_ENT_PERSON)
             sb += 4;
