@@ -375,6 +375,8 @@ ends_in_abbreviation(const char *t, size_t len, size_t start, size_t e)
     if (w >= e - 1) {
         /* an initial in another script ("А. И. Семенов", "Л.Н. Толстой")
          * before a capitalized word */
+        if (e - 1 <= start)
+            return 0;   /* the stop alone */
         size_t a = e - 1, k;
         do
             a--;
