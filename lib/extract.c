@@ -715,6 +715,67 @@ tag_names(mk_extractor *x, const char *text, size_t len, const char *lang)
     return k;
 }
 
+/* Does an entity of piece P overlap [SB, EB)? */
+static int
+piece_taken(const mk_extractor *x, size_t p, size_t sb, size_t eb)
+{
+    for (size_t i = 0; i < x->nraw; i++)
+        if (x->raw[i].piece == p && sb < x->raw[i].end_b && x->raw[i].start_b < eb)
+            return 1;
+    return 0;
+}
+
+/* The word buffers of the short-mention scans, made on first use. */
+static int
+word_buffers(mk_extractor *x)
+{
+    if (x->ws == NULL) {
+        x->ws = malloc(4096 * sizeof *x->ws);
+        x->we = malloc(4096 * sizeof *x->we);
+        x->wc = malloc(4096 * sizeof *x->wc);
+    }
+    return x->ws == NULL || x->we == NULL || x->wc == NULL ? MK_ENOMEM : 0;
+}
+
+/* Known acronyms in a script without spaces, which words do not delimit
+ * ("ក.អ.យ.ក", "สพฐ.", "中总"), wherever they stand in TEXT: those known
+ * from entry MIN_KNOWN on, where nothing else was found (the piece's
+ * entities from FIRST_RAW on, or when PIECE >= 0 all of that piece's). */
+static int
+acronyms_unspaced(mk_extractor *x, const char *text, size_t len, size_t first_raw,
+                  size_t min_known, long piece)
+{
+    for (size_t p = 0; p + 6 <= len && x->capacr > 0;) {
+        unsigned char c = (unsigned char)text[p];
+        size_t hit = 0;
+        if (c >= 0xE0 && c < 0xF0)
+            for (size_t k = x->acr_head[acr_bucket(text + p)]; k != 0 && !hit;
+                 k = x->acr_next[k - 1]) {
+                const struct known *kn = &x->known[k - 1];
+                if (k - 1 < min_known || kn->len > len - p ||
+                    memcmp(text + p, x->names.p + kn->off, kn->len) != 0)
+                    continue;
+                if (piece >= 0 ? piece_taken(x, (size_t)piece, p, p + kn->len)
+                               : overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_PERSON) ||
+                                 overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_ORG) ||
+                                 overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_EMAIL) ||
+                                 overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_PHONE))
+                    continue;
+                if (add_name(x, p, p + kn->len, MK_ENT_ORG, x->names.p + kn->val, kn->val_len) != 0)
+                    return MK_ENOMEM;
+                hit = kn->len;
+            }
+        if (hit > 0) {
+            p += hit;
+            continue;
+        }
+        p++;
+        while (p < len && ((unsigned char)text[p] & 0xC0) == 0x80)
+            p++;
+    }
+    return 0;
+}
+
 static int
 names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_t first_raw,
           const mk_name_match *tagged, size_t ntagged)
@@ -776,13 +837,8 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
      * full name, or a known acronym */
     if (x->nknown == 0)
         return 0;
-    if (x->ws == NULL) {
-        x->ws = malloc(4096 * sizeof *x->ws);
-        x->we = malloc(4096 * sizeof *x->we);
-        x->wc = malloc(4096 * sizeof *x->wc);
-        if (x->ws == NULL || x->we == NULL || x->wc == NULL)
-            return MK_ENOMEM;
-    }
+    if (word_buffers(x) != 0)
+        return MK_ENOMEM;
     size_t nw = mk__names_words(text, len, x->ws, x->we, x->wc, 4096);
     for (i = 0; i < nw; i++) {
         size_t sb = x->ws[i], eb = x->we[i];
@@ -821,39 +877,10 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
             break;
         }
     }
-    /* a known acronym in a script without spaces, which words do not
-     * delimit ("ក.អ.យ.ក", "สพฐ.", "中总"), wherever it stands */
+    /* a known acronym in a script without spaces, wherever it stands */
     if (!(x->types & MK_ENT_ORG))
         return 0;
-    if (x->capacr == 0)
-        return 0;
-    for (size_t p = 0; p + 6 <= len;) {
-        unsigned char c = (unsigned char)text[p];
-        size_t hit = 0;
-        if (c >= 0xE0 && c < 0xF0)
-            for (size_t k = x->acr_head[acr_bucket(text + p)]; k != 0 && !hit;
-                 k = x->acr_next[k - 1]) {
-                const struct known *kn = &x->known[k - 1];
-                if (kn->len <= len - p && memcmp(text + p, x->names.p + kn->off, kn->len) == 0 &&
-                    !overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_PERSON) &&
-                    !overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_ORG) &&
-                    !overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_EMAIL) &&
-                    !overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_PHONE)) {
-                    if (add_name(x, p, p + kn->len, MK_ENT_ORG, x->names.p + kn->val,
-                                 kn->val_len) != 0)
-                        return MK_ENOMEM;
-                    hit = kn->len;
-                }
-            }
-        if (hit > 0) {
-            p += hit;
-            continue;
-        }
-        p++;
-        while (p < len && ((unsigned char)text[p] & 0xC0) == 0x80)
-            p++;
-    }
-    return 0;
+    return acronyms_unspaced(x, text, len, first_raw, 0, -1);
 }
 
 static int
@@ -1049,16 +1076,6 @@ same_lang(const char *a, const char *b)
     return na == nb && memcmp(a, b, na) == 0;
 }
 
-/* Does an entity of piece P overlap [SB, EB)? */
-static int
-piece_taken(const mk_extractor *x, size_t p, size_t sb, size_t eb)
-{
-    for (size_t i = 0; i < x->nraw; i++)
-        if (x->raw[i].piece == p && sb < x->raw[i].end_b && x->raw[i].start_b < eb)
-            return 1;
-    return 0;
-}
-
 /* Is known entry K an acronym the document defined ("DOH" for "Kagawaran
  * ng Kalusugan"): an institution, one word, not its own value? */
 static int
@@ -1082,13 +1099,8 @@ late_acronyms(mk_extractor *x)
         const char *text = x->ptext.p + pi->off;
         size_t len = pi->len, first = x->nraw;
         x->pieces = p;
-        if (x->ws == NULL) {
-            x->ws = malloc(4096 * sizeof *x->ws);
-            x->we = malloc(4096 * sizeof *x->we);
-            x->wc = malloc(4096 * sizeof *x->wc);
-            if (x->ws == NULL || x->we == NULL || x->wc == NULL)
-                return MK_ENOMEM;
-        }
+        if (word_buffers(x) != 0)
+            return MK_ENOMEM;
         size_t nw = mk__names_words(text, len, x->ws, x->we, x->wc, 4096);
         for (size_t i = 0; i < nw; i++) {
             size_t sb = x->ws[i], eb = x->we[i];
@@ -1102,28 +1114,8 @@ late_acronyms(mk_extractor *x)
                 return MK_ENOMEM;
         }
         /* in scripts without spaces, wherever it stands */
-        for (size_t q = 0; q + 6 <= len && x->capacr > 0;) {
-            unsigned char c = (unsigned char)text[q];
-            size_t hit = 0;
-            if (c >= 0xE0 && c < 0xF0)
-                for (size_t k = x->acr_head[acr_bucket(text + q)]; k != 0 && !hit; k = x->acr_next[k - 1]) {
-                    const struct known *kn = &x->known[k - 1];
-                    if (k - 1 < pi->known_before || kn->len > len - q ||
-                        memcmp(text + q, x->names.p + kn->off, kn->len) != 0 ||
-                        piece_taken(x, p, q, q + kn->len))
-                        continue;
-                    if (add_name(x, q, q + kn->len, MK_ENT_ORG, x->names.p + kn->val, kn->val_len) != 0)
-                        return MK_ENOMEM;
-                    hit = kn->len;
-                }
-            if (hit > 0) {
-                q += hit;
-                continue;
-            }
-            q++;
-            while (q < len && ((unsigned char)text[q] & 0xC0) == 0x80)
-                q++;
-        }
+        if (acronyms_unspaced(x, text, len, first, pi->known_before, (long)p) != 0)
+            return MK_ENOMEM;
         if (x->nraw > first && set_offsets(x, text, first) != 0)
             return MK_ENOMEM;
     }

@@ -622,6 +622,12 @@ ordinal_before(const char *t, size_t start, size_t e, int *roman)
     return 1;
 }
 
+static int
+is_quote(uint32_t c)
+{
+    return u_hasBinaryProperty((UChar32)c, UCHAR_QUOTATION_MARK) != 0;
+}
+
 /* Does the text at byte B hold a quotation mark, spaces, then one of
  * . , ; : - (a sign that never starts a sentence)? */
 static int
@@ -629,7 +635,7 @@ quote_then_sign(const char *t, size_t len, size_t b)
 {
     size_t k;
     uint32_t c = mk__utf8_decode((const unsigned char *)t + b, len - b, &k);
-    if (!u_hasBinaryProperty((UChar32)c, UCHAR_QUOTATION_MARK))
+    if (!is_quote(c))
         return 0;
     size_t q = b + k;
     if (q >= len || t[q] != ' ')
@@ -674,14 +680,14 @@ in_title(const char *t, size_t start, size_t e, size_t len)
     return 0;
 }
 
-/* Does the text at byte B start with a space or a quotation mark? */
+/* Does the text at byte B start with a space, a quotation mark or an
+ * opening bracket? */
 static int
 starts_quote_or_space(const char *t, size_t len, size_t b)
 {
     size_t k;
     uint32_t c = mk__utf8_decode((const unsigned char *)t + b, len - b, &k);
-    return u_isspace((UChar32)c) || u_hasBinaryProperty((UChar32)c, UCHAR_QUOTATION_MARK) ||
-           c == '(' || c == '[';
+    return u_isspace((UChar32)c) || is_quote(c) || c == '(' || c == '[';
 }
 
 /* Does the Thai text at T start with a word that carries a sentence on
