@@ -317,6 +317,8 @@ is_title(const char *w, size_t n)
         "Gng", "Gov", "H.E", "Hj", "Hon", "Insp", "Ir", "Jr", "Lt", "Maj", "Messrs", "Mr",
         "Mrs", "Ms", "Mssrs", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt",
         "TS", "ThS", "GS", "PGS", "Bp", "Yth",
+        /* Italian, Danish and German titles before a name */
+        "Avv", "Dott", "Ing", "Sig", "Geom", "Arch", "Dir", "Skt", "Hr", "Fr",
     };
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
         if (strlen(titles[i]) == n && memcmp(titles[i], w, n) == 0)
