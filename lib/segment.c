@@ -336,6 +336,8 @@ is_starter(const char *t, size_t len, size_t b)
         "How", "I", "If", "In", "It", "Its", "Many", "Most", "My", "No", "Not", "On", "Our",
         "She", "So", "Some", "That", "The", "Their", "There", "These", "They", "This",
         "Those", "We", "What", "When", "Where", "Which", "While", "Who", "Why", "You",
+        /* and Danish ones */
+        "Det", "Der", "Hvad", "Hvis", "Hvor", "Jeg",
     };
     size_t e = b;
 
