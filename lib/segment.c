@@ -946,7 +946,9 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
             s->cuts[keep++] = s->cuts[c];
         s->ncuts = keep;
     }
-    /* sentences between cuts, joined where a stop does not end one */
+    /* sentences between cuts, joined where a stop does not end one; the
+     * title marks are looked for once, not at every cut */
+    int titles = contains(text, len, "《") || contains(text, len, "〈");
     start = 0;
     for (i = 0; i < s->ncuts; i++) {
         size_t e = s->cuts[i];
@@ -987,7 +989,7 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         if (!own_stops && e < len && one_letter_stop(text, start, e) && one_letter_next(text, len, e))
             continue;
         /* a stop inside a title in 《》 or 〈〉 (《摔跤吧！爸爸》) ends nothing */
-        if (e < len && in_title(text, start, e, len))
+        if (e < len && titles && in_title(text, start, e, len))
             continue;
         /* "...so" or "...Then" with no space after the stops runs on */
         if (!own_stops && e < len && e >= start + 3 && memcmp(text + e - 3, "...", 3) == 0 &&
