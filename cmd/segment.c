@@ -144,15 +144,30 @@ put_num(mk_writer *w, size_t v)
 static char *
 add_num(char *p, size_t v)
 {
-    char buf[24], *e = buf + sizeof buf, *q = e;
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    size_t n = 1;
 
-    do
-        *--q = (char)('0' + v % 10);
-    while ((v /= 10) > 0);
+    /* the digits written in place from the last, two a division */
+    for (size_t x = v; x >= 10; x /= 10)
+        n++;
     *p++ = '\t';
-    while (q < e)   /* a few digits: no call to memcpy */
-        *p++ = *q++;
-    return p;
+    char *q = p + n;
+    while (v >= 100) {
+        const char *d = pairs + 2 * (v % 100);
+        *--q = d[1];
+        *--q = d[0];
+        v /= 100;
+    }
+    if (v >= 10) {
+        *--q = pairs[2 * v + 1];
+        *--q = pairs[2 * v];
+    } else {
+        *--q = (char)('0' + v);
+    }
+    return p + n;
 }
 
 static void

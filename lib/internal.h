@@ -53,6 +53,14 @@ uint32_t mk__utf8_decode(const unsigned char *s, size_t len, size_t *n);
  * then *BAD is the length of its maximal ill-formed subpart (>= 1). */
 size_t mk__utf8_seq(const unsigned char *s, size_t len, size_t *bad);
 
+/* Converts the LEN bytes of UTF-8 at S to UTF-16 in OUT (LEN units of
+ * room); returns the number of units, or -1 if S is not valid UTF-8. */
+long mk__utf8_to_u16(const char *s, size_t len, uint16_t *out);
+
+/* Moves a cursor over valid UTF-8 S: from byte B, at UTF-16 unit *U, on
+ * to unit TO (never back). Sets *U and returns the byte there. */
+size_t mk__u16_advance(const char *s, size_t len, size_t b, int32_t *u, int32_t to);
+
 /* Encodes C as UTF-8 into OUT (4 bytes room); returns the length. */
 size_t mk__utf8_encode(uint32_t c, char *out);
 

@@ -53,6 +53,14 @@ struct mk_segmenter {
     struct iter it[MAX_ITERS];
     int nit;
     UText *ut;
+    /* the paragraph in UTF-16, which ICU iterates much faster than UTF-8
+     * through a UText; boundaries come back in its units and are mapped
+     * to bytes by a cursor (u16_at, u16_b) that moves forward */
+    uint16_t *u16;
+    size_t u16cap;
+    int use16;
+    int32_t u16_at;
+    size_t u16_b;
     mk_span *sp;
     size_t nsp, cap;
     size_t *cuts;           /* byte offsets of sentence boundaries */
@@ -120,6 +128,7 @@ mk_segmenter_free(mk_segmenter *s)
     }
     if (s->ut != NULL)
         utext_close(s->ut);
+    free(s->u16);
     pcre2_match_data_free(s->md);
     pcre2_code_free(s->re_link);
     free(s->sp);
@@ -183,12 +192,49 @@ set_text(mk_segmenter *s, UBreakIterator *bi, const char *text, size_t len, mk_e
 {
     UErrorCode ec = U_ZERO_ERROR;
 
+    /* UTF-16 when the text converts without a substitution (so that every
+     * unit maps back to its bytes) and the buffer can grow; else a UText
+     * over the UTF-8 itself, whose offsets are bytes */
+    s->use16 = 0;
+    if (len < (size_t)INT32_MAX && len + 1 > s->u16cap) {
+        uint16_t *p = realloc(s->u16, (len + 1) * sizeof *p);
+        if (p != NULL) {
+            s->u16 = p;
+            s->u16cap = len + 1;
+        }
+    }
+    if (len + 1 <= s->u16cap) {
+        long n = mk__utf8_to_u16(text, len, s->u16);
+        if (n >= 0) {
+            ubrk_setText(bi, s->u16, (int32_t)n, &ec);
+            if (U_FAILURE(ec))
+                return mk__err(err, MK_EICU, 0, "ICU break iterator: %s", u_errorName(ec));
+            s->use16 = 1;
+            s->u16_at = 0;
+            s->u16_b = 0;
+            return 0;
+        }
+    }
     s->ut = utext_openUTF8(s->ut, text, (int64_t)len, &ec);
     if (U_SUCCESS(ec))
         ubrk_setUText(bi, s->ut, &ec);
     if (U_FAILURE(ec))
         return mk__err(err, MK_EICU, 0, "ICU break iterator: %s", u_errorName(ec));
     return 0;
+}
+
+/* The byte offset in TEXT of boundary B of the iterator set last. */
+static size_t
+at_byte(mk_segmenter *s, const char *text, size_t len, int32_t b)
+{
+    if (!s->use16)
+        return (size_t)b;
+    if (b < s->u16_at) {            /* boundaries come in order; restart if not */
+        s->u16_at = 0;
+        s->u16_b = 0;
+    }
+    s->u16_b = mk__u16_advance(text, len, s->u16_b, &s->u16_at, b);
+    return s->u16_b;
 }
 
 /* Starts a call: no spans yet, the iterators of LANG, TEXT set on the
@@ -257,11 +303,23 @@ count_points(mk_segmenter *s, const char *text)
             b = 0;
             cp = 0;
         }
-        cp += mk_utf8_count(text + b, p->start_b - b);
+        /* tokens and the gaps between them are short: counted here, as a
+         * call for each would cost more than the counting; sentences are
+         * long, and counted eight bytes at a time */
+        if (p->start_b - b >= 32) {
+            cp += mk_utf8_count(text + b, p->start_b - b);
+            b = p->start_b;
+        }
+        for (; b < p->start_b; b++)
+            cp += ((unsigned char)text[b] & 0xC0) != 0x80;
         p->start = cp;
-        cp += mk_utf8_count(text + p->start_b, p->end_b - p->start_b);
+        if (p->end_b - b >= 32) {
+            cp += mk_utf8_count(text + b, p->end_b - b);
+            b = p->end_b;
+        }
+        for (; b < p->end_b; b++)
+            cp += ((unsigned char)text[b] & 0xC0) != 0x80;
         p->end = cp;
-        b = p->end_b;
     }
 }
 
@@ -770,8 +828,15 @@ add_list_cuts(mk_segmenter *s, const char *t, size_t len)
     int last = -1;     /* the value of the marker before, -1 before any */
 
     for (i = 0; i < len; i++) {
-        if (i > 0 && t[i - 1] != ' ')
-            continue;
+        if (i > 0 && t[i - 1] != ' ') {
+            /* markers follow a space: on to the next one */
+            const char *sp = memchr(t + i, ' ', len - i);
+            if (sp == NULL)
+                break;
+            i = (size_t)(sp - t) + 1;
+            if (i >= len)
+                break;
+        }
         /* a marker is a bullet, or a letter or one or two digits before
          * "." or ")": anything else is no marker, without a closer look */
         unsigned char c = (unsigned char)t[i];
@@ -811,7 +876,7 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
 
     /* ICU's boundaries, and ours: Khmer ។ ៕, Thai and Lao spaces */
     for (b = ubrk_first(it->sent); (b = ubrk_next(it->sent)) != UBRK_DONE;)
-        if (add_cut(s, (size_t)b) != 0)
+        if (add_cut(s, at_byte(s, text, len, b)) != 0)
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
     {
         const unsigned char *u = (const unsigned char *)text;
@@ -855,7 +920,11 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
          * sentences ends one */
         if (!own_stops) {
             for (i = 1; i + 2 < len; i++) {
-                if (text[i] != '.' || text[i + 1] != ' ')
+                const char *dot = memchr(text + i, '.', len - 2 - i);
+                if (dot == NULL)
+                    break;
+                i = (size_t)(dot - text);
+                if (text[i + 1] != ' ')
                     continue;
                 size_t w = word_before(text, i);
                 size_t nx = skip_spaces(text, len, i + 1);
@@ -878,7 +947,11 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         if (!own_stops && (strcmp(base, "en") == 0 || strcmp(base, "id") == 0 || strcmp(base, "ms") == 0 ||
                            strcmp(base, "fil") == 0 || strcmp(base, "tl") == 0 || strcmp(base, "vi") == 0)) {
             for (i = 1; i + 2 < len; i++) {
-                if (text[i] != '.' || text[i + 1] != ' ')
+                const char *dot = memchr(text + i, '.', len - 2 - i);
+                if (dot == NULL)
+                    break;
+                i = (size_t)(dot - text);
+                if (text[i + 1] != ' ')
                     continue;
                 /* before a lower-case word, or a number ("retired. 35 years
                  * later": ICU reads on to the lower-case word after it) */
@@ -1052,6 +1125,12 @@ is_space_token(const char *t, size_t a, size_t z)
 {
     size_t i = a, k;
 
+    /* most tokens start with an ASCII byte: a space or not, without ICU */
+    while (i < z && (unsigned char)t[i] < 0x80) {
+        if (t[i] != ' ' && !(t[i] >= '\t' && t[i] <= '\r'))
+            return 0;
+        i++;
+    }
     while (i < z) {
         uint32_t c = mk__utf8_decode((const unsigned char *)t + i, z - i, &k);
         if (!(c == ' ' || c == 0x200B || u_isUWhiteSpace((UChar32)c)))
@@ -1228,14 +1307,20 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
               const mk_span **spans, mk_error *err)
 {
     struct iter *it;
-    int32_t a, z;
+    int32_t z;
     size_t link_a = 0, link_z = 0, search = 0;
     int rc;
 
     if ((it = begin(s, text, len, lang, 1, spans, err)) == NULL)
         return err ? err->code : MK_EICU;
-    for (a = ubrk_first(it->word); (z = ubrk_next(it->word)) != UBRK_DONE; a = z) {
-        size_t za = (size_t)a, zz = (size_t)z;
+    /* a paragraph with no "://", "www." or "@" holds no link: no search
+     * (the same test as the sentence pass's, so the two agree) */
+    if (!(contains(text, len, "://") || contains(text, len, "www.") || memchr(text, '@', len) != NULL))
+        search = len;
+    size_t next_b = 0;
+    for (ubrk_first(it->word); (z = ubrk_next(it->word)) != UBRK_DONE;) {
+        size_t za = next_b, zz = at_byte(s, text, len, z);
+        next_b = zz;
         /* the next e-mail address or URL at or after here */
         if (search <= za && link_z <= za && search < len) {
             rc = pcre2_match(s->re_link, (PCRE2_SPTR)text, len, za, PCRE2_NO_UTF_CHECK, s->md,

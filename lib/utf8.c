@@ -16,6 +16,20 @@ ascii8(const unsigned char *p)
     return (v & UINT64_C(0x8080808080808080)) == 0;
 }
 
+/* The set bits of V (here at most eight, one per byte) */
+static inline int
+popcount64(uint64_t v)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_popcountll(v);
+#else
+    int n = 0;
+    for (; v != 0; v &= v - 1)
+        n++;
+    return n;
+#endif
+}
+
 size_t
 mk__utf8_seq(const unsigned char *s, size_t len, size_t *bad)
 {
@@ -153,11 +167,21 @@ size_t
 mk_utf8_count(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i, n = 0;
+    size_t i = 0, cont = 0;
 
-    for (i = 0; i < len; i++)
-        n += (s[i] & 0xC0) != 0x80;
-    return n;
+    /* eight bytes at a time: a continuation byte is 10xxxxxx, so its top
+     * bit is set and the next one clear; the code points are the bytes
+     * that are not continuations */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        w = w & ~(w << 1) & UINT64_C(0x8080808080808080);
+        if (w != 0)
+            cont += (size_t)popcount64(w);
+    }
+    for (; i < len; i++)
+        cont += (s[i] & 0xC0) == 0x80;
+    return len - cont;
 }
 
 size_t
@@ -174,4 +198,56 @@ mk_utf8_offset(const char *str, size_t len, size_t off_cp)
         }
     }
     return len;
+}
+
+long
+mk__utf8_to_u16(const char *str, size_t len, uint16_t *out)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0, j = 0, k, bad;
+
+    while (i < len) {
+        if (i + 8 <= len && ascii8(s + i)) {
+            for (k = 0; k < 8; k++)
+                out[j + k] = s[i + k];
+            i += 8;
+            j += 8;
+            continue;
+        }
+        if (s[i] < 0x80) {
+            out[j++] = s[i++];
+            continue;
+        }
+        if ((k = mk__utf8_seq(s + i, len - i, &bad)) == 0)
+            return -1;
+        uint32_t c = mk__utf8_decode(s + i, len - i, &k);
+        if (c >= 0x10000) {
+            out[j++] = (uint16_t)(0xD7C0 + (c >> 10));
+            out[j++] = (uint16_t)(0xDC00 | (c & 0x3FF));
+        } else {
+            out[j++] = (uint16_t)c;
+        }
+        i += k;
+    }
+    return (long)j;
+}
+
+size_t
+mk__u16_advance(const char *str, size_t len, size_t b, int32_t *u, int32_t to)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    int32_t v = *u;
+
+    while (v < to && b < len) {
+        if (to - v >= 8 && b + 8 <= len && ascii8(s + b)) {
+            b += 8;
+            v += 8;
+            continue;
+        }
+        unsigned char c = s[b];
+        b += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        v += c < 0xF0 ? 1 : 2;
+    }
+    *u = v;
+    return b;
 }

@@ -104,6 +104,30 @@ TEST(offsets_in_code_points)
     }
 }
 
+TEST(offsets_past_the_bmp)
+{
+    /* characters of two UTF-16 units before the tokens and sentences: ICU
+     * iterates UTF-16, the spans are bytes and code points */
+    const mk_span *sp;
+    mk_error err;
+    const char *t = "\xf0\x9f\x98\x80 Go \xf0\x9f\x98\x80\xf0\x9f\x98\x80 now. Then \xf0\xa0\x80\x80 stop.";
+    int n = mk_seg_tokens(sg, t, strlen(t), "en", &sp, &err);
+    CHECK(n == 10);
+    if (n == 10) {
+        CHECK(sp[1].start_b == 5 && sp[1].end_b == 7 && sp[1].start == 2 && sp[1].end == 4);
+        CHECK(sp[3].start_b == 12 && sp[3].start == 6 && sp[3].end == 7);
+        CHECK(sp[4].start_b == 17 && sp[4].end_b == 20 && sp[4].start == 8 && sp[4].end == 11);
+        CHECK(sp[7].start_b == 27 && sp[7].end_b == 31 && sp[7].start == 18 && sp[7].end == 19);
+        CHECK(sp[8].start_b == 32 && sp[8].start == 20 && sp[8].end == 24);
+    }
+    n = mk_seg_sentences(sg, t, strlen(t), "en", &sp, &err);
+    CHECK(n == 2);
+    if (n == 2)
+        CHECK(sp[1].start_b == 22 && sp[1].start == 13 && sp[1].end == 25);
+    /* invalid UTF-8 from a caller of the library: segmented all the same */
+    TOKS("a \xff b.", "en", "a/word \xff/word b/word ./punct");
+}
+
 int
 main(void)
 {
@@ -118,6 +142,7 @@ main(void)
     RUN(lists_and_ellipses);
     RUN(region_signs);
     RUN(tokens_and_kinds);
+    RUN(offsets_past_the_bmp);
     RUN(offsets_in_code_points);
     mk_segmenter_free(sg);
     DONE();

@@ -62,6 +62,26 @@ TEST(encode_decode_round_trip)
     }
 }
 
+TEST(utf16_and_cursor)
+{
+    const char *s = "a\xc3\xa0\xe0\xb8\x81\xf0\x9f\x98\x80z 12345678";  /* a à ก 😀 z ... */
+    size_t len = strlen(s), b;
+    uint16_t u[32];
+    int32_t at = 0;
+    CHECK(mk__utf8_to_u16(s, len, u) == 15);
+    CHECK(u[0] == 'a' && u[1] == 0xE0 && u[2] == 0x0E01);
+    CHECK(u[3] == 0xD83D && u[4] == 0xDE00 && u[5] == 'z' && u[14] == '8');
+    CHECK(mk__utf8_to_u16("ab\xc0\xaf", 4, u) == -1);
+    CHECK(mk__utf8_to_u16("12345678\xe0\xb8", 10, u) == -1);
+    /* unit 5 (after the surrogate pair) is byte 10, z; unit 15 the end */
+    b = mk__u16_advance(s, len, 0, &at, 3);
+    CHECK(b == 6 && at == 3);
+    b = mk__u16_advance(s, len, b, &at, 5);
+    CHECK(b == 10 && at == 5);
+    b = mk__u16_advance(s, len, b, &at, 15);
+    CHECK(b == len && at == 15);
+}
+
 int
 main(void)
 {
@@ -69,5 +89,6 @@ main(void)
     RUN(repair_maximal_subparts);
     RUN(count_and_offsets);
     RUN(encode_decode_round_trip);
+    RUN(utf16_and_cursor);
     DONE();
 }
