@@ -1140,6 +1140,177 @@ is_space_token(const char *t, size_t a, size_t z)
     return 1;
 }
 
+/* Token I of the list, as text: its first byte and its length. */
+#define TOK_AT(s, t, i) ((t) + (s)->sp[i].start_b)
+#define TOK_LEN(s, i) ((s)->sp[i].end_b - (s)->sp[i].start_b)
+
+/* Do tokens I and I + 1 touch (no space between them)? */
+static int
+glued(const mk_segmenter *s, size_t i)
+{
+    return i + 1 < s->nsp && s->sp[i].end_b == s->sp[i + 1].start_b;
+}
+
+/* Is token I the one ASCII character C? */
+static int
+tok_is(const mk_segmenter *s, const char *t, size_t i, char c)
+{
+    return i < s->nsp && TOK_LEN(s, i) == 1 && TOK_AT(s, t, i)[0] == c;
+}
+
+/* Is token I a number of MIN to MAX ASCII digits? */
+static int
+tok_digits(const mk_segmenter *s, const char *t, size_t i, size_t min, size_t max)
+{
+    size_t n = i < s->nsp ? TOK_LEN(s, i) : 0;
+
+    if (n < min || n > max)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (!(TOK_AT(s, t, i)[k] >= '0' && TOK_AT(s, t, i)[k] <= '9'))
+            return 0;
+    return 1;
+}
+
+/* English prefixes that keep their hyphen and the word after it in one
+ * token, as the English treebanks write them (e-mail, non-human,
+ * re-wording); other hyphenated words are three tokens there. */
+static int
+bound_prefix(const char *w, size_t n)
+{
+    static const char *const pre[] = {
+        "anti", "bi", "co", "counter", "de", "e", "extra", "inter", "intra", "micro", "mini",
+        "mis", "multi", "non", "over", "post", "pre", "pro", "re", "semi", "sub", "super",
+        "ultra", "un", "vice",
+    };
+    char low[8];
+
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+        if (strlen(pre[i]) == n && memcmp(pre[i], low, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* How many tokens from I make one token as treebanks write it, or 1:
+ * a run of stops, ! and ? ("...", "?!"), of one sign repeated ("--",
+ * "==", "$$$") or of dashes and equals signs; an emoticon (":-)"); a time
+ * (08:02:15), a date (08/16/2000) or a telephone number (303-832-8160);
+ * a hashtag or a mention; a unit with a superscript (km²); in Indonesian
+ * and Malay, any word written with hyphens (negara-negara, ke-5,
+ * 1960-an), where the stops, hashtags and emoticons stay apart; in
+ * English, a bound prefix and its word (e-mail) and letters around a
+ * slash (b/c, w/o, w/). */
+static size_t
+token_run(const mk_segmenter *s, const char *t, size_t len, size_t i, int hyphen_words, int en)
+{
+    size_t n = 1;
+    const mk_span *p = &s->sp[i];
+    char c = TOK_LEN(s, i) == 1 ? t[p->start_b] : '\0';
+
+    /* punctuation runs (the Indonesian treebank writes each sign apart,
+     * and hashtags and emoticons too, so Indonesian and Malay do) */
+    if (hyphen_words)
+        c = c == '`' || c == '\'' ? c : '\0';
+    if (c != '\0' && strchr(".!?-=*<>$~_#+`'", c) != NULL) {
+        int term = strchr(".!?", c) != NULL, rule = strchr("-=", c) != NULL;
+        while (glued(s, i + n - 1) && TOK_LEN(s, i + n) == 1) {
+            char d = TOK_AT(s, t, i + n)[0];
+            if (!(d == c || (term && strchr(".!?", d) != NULL) || (rule && strchr("-=", d) != NULL)))
+                break;
+            n++;
+        }
+        if (n > 1)
+            return n;
+    }
+    /* emoticons, standing alone */
+    if ((c == ':' || c == ';') && (p->start_b == 0 || t[p->start_b - 1] == ' ')) {
+        size_t k = i + 1;
+        if (glued(s, k - 1) && tok_is(s, t, k, '-'))
+            k++;
+        if (glued(s, k - 1) && (tok_is(s, t, k, ')') || tok_is(s, t, k, '(') || tok_is(s, t, k, 'D') ||
+                                tok_is(s, t, k, 'P') || tok_is(s, t, k, 'p')) &&
+            (s->sp[k].end_b == len || t[s->sp[k].end_b] == ' ' || t[s->sp[k].end_b] == '.' ||
+             t[s->sp[k].end_b] == ','))
+            return k - i + 1;
+    }
+    /* hashtags and mentions */
+    if ((c == '#' || c == '@') && (p->start_b == 0 || t[p->start_b - 1] == ' ') && glued(s, i) &&
+        s->sp[i + 1].kind == MK_TOK_WORD)
+        return 2;
+    /* times, dates, telephone numbers */
+    if (tok_digits(s, t, i, 1, 2) && glued(s, i) && tok_is(s, t, i + 1, ':') && glued(s, i + 1) &&
+        tok_digits(s, t, i + 2, 2, 2)) {
+        n = 3;
+        if (glued(s, i + 2) && tok_is(s, t, i + 3, ':') && glued(s, i + 3) && tok_digits(s, t, i + 4, 2, 2))
+            n = 5;
+        return n;
+    }
+    if (tok_digits(s, t, i, 1, 2) && glued(s, i) && tok_is(s, t, i + 1, '/') && glued(s, i + 1) &&
+        tok_digits(s, t, i + 2, 1, 2) && glued(s, i + 2) && tok_is(s, t, i + 3, '/') &&
+        glued(s, i + 3) && tok_digits(s, t, i + 4, 2, 4))
+        return 5;
+    if (tok_digits(s, t, i, 1, 3) && glued(s, i) && tok_is(s, t, i + 1, '-')) {
+        size_t k = i;
+        while (glued(s, k) && tok_is(s, t, k + 1, '-') && glued(s, k + 1) &&
+               tok_digits(s, t, k + 2, 1, 4) && TOK_LEN(s, k) <= 3)
+            k += 2;
+        if (k > i && TOK_LEN(s, k) == 4 && !(glued(s, k) && tok_is(s, t, k + 1, '-')))
+            return k - i + 1;
+    }
+    /* a superscript two or three after a word: km², m³ */
+    if (p->kind == MK_TOK_WORD && glued(s, i) && TOK_LEN(s, i + 1) == 2 &&
+        (unsigned char)TOK_AT(s, t, i + 1)[0] == 0xC2 &&
+        ((unsigned char)TOK_AT(s, t, i + 1)[1] == 0xB2 || (unsigned char)TOK_AT(s, t, i + 1)[1] == 0xB3))
+        return 2;
+    if (hyphen_words && (p->kind == MK_TOK_WORD || p->kind == MK_TOK_NUMBER)) {
+        size_t k = i;
+        while (glued(s, k) && tok_is(s, t, k + 1, '-') && glued(s, k + 1) &&
+               (s->sp[k + 2].kind == MK_TOK_WORD || s->sp[k + 2].kind == MK_TOK_NUMBER))
+            k += 2;
+        if (k > i)
+            return k - i + 1;
+    }
+    if (en && p->kind == MK_TOK_WORD && (i == 0 || !glued(s, i - 1))) {
+        if (bound_prefix(t + p->start_b, TOK_LEN(s, i)) && glued(s, i) && tok_is(s, t, i + 1, '-') &&
+            glued(s, i + 1) && s->sp[i + 2].kind == MK_TOK_WORD)
+            return 3;
+        /* "w/" (with) before a space */
+        if (tok_is(s, t, i, 'w') && glued(s, i) && tok_is(s, t, i + 1, '/') && !glued(s, i + 1))
+            return 2;
+        if (TOK_LEN(s, i) == 1 && glued(s, i) && tok_is(s, t, i + 1, '/') && glued(s, i + 1) &&
+            s->sp[i + 2].kind == MK_TOK_WORD && TOK_LEN(s, i + 2) == 1 &&
+            !(glued(s, i + 2) && s->sp[i + 3].kind == MK_TOK_WORD))
+            return 3;
+    }
+    return 1;
+}
+
+/* Joins the runs of token_run into one token each. */
+static void
+join_runs(mk_segmenter *s, const char *text, size_t len, const char *base)
+{
+    int hy = strcmp(base, "id") == 0 || strcmp(base, "ms") == 0, en = strcmp(base, "en") == 0;
+    size_t i, out = 0;
+
+    for (i = 0; i < s->nsp;) {
+        size_t n = token_run(s, text, len, i, hy, en);
+        mk_span cur = s->sp[i];
+        if (n > 1) {
+            cur.end_b = s->sp[i + n - 1].end_b;
+            if (cur.kind != MK_TOK_WORD && cur.kind != MK_TOK_NUMBER &&
+                (s->sp[i + 1].kind == MK_TOK_WORD || s->sp[i + 1].kind == MK_TOK_NUMBER))
+                cur.kind = s->sp[i + 1].kind;     /* #tag, @name */
+        }
+        s->sp[out++] = cur;
+        i += n;
+    }
+    s->nsp = out;
+}
+
 /* Lower-cases S[0..N) into OUT (SIZE bytes); the length, or 0 if it
  * does not fit. */
 static size_t
@@ -1313,6 +1484,9 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
 
     if ((it = begin(s, text, len, lang, 1, spans, err)) == NULL)
         return err ? err->code : MK_EICU;
+    char base[16];
+    base_lang(lang, base, sizeof base);
+    int stop_apart = strcmp(base, "id") == 0 || strcmp(base, "ms") == 0;
     /* a paragraph with no "://", "www." or "@" holds no link: no search
      * (the same test as the sentence pass's, so the two agree) */
     if (!(contains(text, len, "://") || contains(text, len, "www.") || memchr(text, '@', len) != NULL))
@@ -1356,8 +1530,9 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
         }
         if (is_space_token(text, za, zz))
             continue;
-        /* "Mr" "." and "U.S" "." are one token */
-        if (zz - za == 1 && text[za] == '.' && s->nsp > 0) {
+        /* "Mr" "." and "U.S" "." are one token (Indonesian and Malay
+         * treebanks write the stop apart: "Dr ." "dll .") */
+        if (zz - za == 1 && text[za] == '.' && s->nsp > 0 && !stop_apart) {
             mk_span *p = &s->sp[s->nsp - 1];
             if (p->end_b == za && p->kind == MK_TOK_WORD &&
                 (is_abbreviation(text + p->start_b, p->end_b - p->start_b) ||
@@ -1372,8 +1547,7 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
     }
     {
-        char base[16];
-        base_lang(lang, base, sizeof base);
+        join_runs(s, text, len, base);
         if (strcmp(base, "vi") == 0 && !s->vi_syllables)
             join_vi_words(s, text);
         if (strcmp(base, "zh") == 0 && zh_tokens(s, text) != 0)

@@ -104,6 +104,25 @@ TEST(offsets_in_code_points)
     }
 }
 
+TEST(treebank_tokens)
+{
+    /* English: runs of signs, emoticons, times, dates, numbers, prefixes */
+    TOKS("Wait... what?! -- ok :-) at 08:02:15 on 08/16/2000, call 303-832-8160 #news",
+         "en", "Wait/word .../punct what/word ?!/punct --/punct ok/word :-)/punct at/word "
+         "08:02:15/number on/word 08/16/2000/number ,/punct call/word 303-832-8160/number "
+         "#news/word");
+    TOKS("An e-mail, a long-term plan b/c of 1990-1995 w/ 10-15 km\xc2\xb2", "en",
+         "An/word e-mail/word ,/punct a/word long/word -/punct term/word plan/word b/c/word "
+         "of/word 1990/number -/punct 1995/number w//word 10/number -/punct 15/number "
+         "km\xc2\xb2/word");
+    /* a prefix glued to a word before it is no prefix */
+    TOKS("x-re-do", "en", "x/word -/punct re/word -/punct do/word");
+    /* Indonesian: hyphenated words whole; stops, hashtags and runs apart */
+    TOKS("Dr. Ani membeli buku-buku ke-5 pada 1960-an... #indo", "id",
+         "Dr/word ./punct Ani/word membeli/word buku-buku/word ke-5/word pada/word "
+         "1960-an/number ./punct ./punct ./punct #/punct indo/word");
+}
+
 TEST(offsets_past_the_bmp)
 {
     /* characters of two UTF-16 units before the tokens and sentences: ICU
@@ -142,6 +161,7 @@ main(void)
     RUN(lists_and_ellipses);
     RUN(region_signs);
     RUN(tokens_and_kinds);
+    RUN(treebank_tokens);
     RUN(offsets_past_the_bmp);
     RUN(offsets_in_code_points);
     mk_segmenter_free(sg);
