@@ -752,6 +752,21 @@ starts_quote_or_space(const char *t, size_t len, size_t b)
     return u_isspace((UChar32)c) || is_quote(c) || c == '(' || c == '[';
 }
 
+/* Is the three-byte character at T an opening quotation mark or bracket
+ * (“ ‘ 「 『 （ 《 〈 【)? */
+static int
+opening_mark(const char *t)
+{
+    static const char *const marks[] = {
+        "\xe2\x80\x9c", "\xe2\x80\x98", "\xe3\x80\x8c", "\xe3\x80\x8e", "\xef\xbc\x88",
+        "\xe3\x80\x8a", "\xe3\x80\x88", "\xe3\x80\x90",
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (memcmp(t, marks[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
 /* Does the Thai text at T start with a word that carries a sentence on
  * after a space (and, or, which, that, by, for, of, in, with, from ...)? */
 static int
@@ -1022,9 +1037,20 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
     /* sentences between cuts, joined where a stop does not end one; the
      * title marks are looked for once, not at every cut */
     int titles = contains(text, len, "《") || contains(text, len, "〈");
+    int cjk = strcmp(base, "zh") == 0 || strcmp(base, "ja") == 0;
     start = 0;
     for (i = 0; i < s->ncuts; i++) {
         size_t e = s->cuts[i];
+        /* ICU takes an opening mark written straight after 。 for one that
+         * closes the sentence (。“文化大革命”中): in Chinese and Japanese,
+         * where they are told apart, it opens the next one */
+        if (cjk && e < len) {
+            size_t f = e;
+            while (f >= start + 3 && opening_mark(text + f - 3))
+                f -= 3;
+            if (f > start)
+                e = f;
+        }
         if (e <= start)
             continue;
         /* a spaced ellipsis: ". . . ." after a word ends its sentence at the

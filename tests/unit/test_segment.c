@@ -80,6 +80,9 @@ TEST(region_signs)
     /* Chinese 。 */
     SENTS("\xe4\xbb\x96\xe6\x9d\xa5\xe4\xba\x86\xe3\x80\x82\xe6\x88\x91\xe8\xb5\xb0\xe4\xba\x86\xe3\x80\x82",
           "zh", "\xe4\xbb\x96\xe6\x9d\xa5\xe4\xba\x86\xe3\x80\x82|\xe6\x88\x91\xe8\xb5\xb0\xe4\xba\x86\xe3\x80\x82");
+    /* a closing mark after 。 stays, an opening one goes with what follows:
+     * 他说：“走了。”好。“《书》”中。 */
+    SENTS("他说：“走了。”好。“《书》”中。", "zh", "他说：“走了。”|好。|“《书》”中。");
 }
 
 TEST(tokens_and_kinds)
