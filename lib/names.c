@@ -18,6 +18,8 @@
 
 extern const char *const mk__titles[];
 extern const size_t mk__ntitles;
+extern const char *const mk__not_titles[];
+extern const size_t mk__nnot_titles;
 extern const char *const mk__org_heads[];
 extern const char *const mk__known_orgs[];
 extern const size_t mk__nknown_orgs;
@@ -482,6 +484,75 @@ find_vi_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match 
     return n;
 }
 
+/* Does a Burmese syllable start at byte B of T? Not at a vowel sign,
+ * medial, tone or other mark, nor at a consonant that an asat or a virama
+ * after it closes: it ends the syllable before ("ညွန့်", "မန္တ"). */
+static int
+my_syllable_start(const char *t, size_t len, size_t b)
+{
+    size_t k;
+
+    if (b == 0 || b >= len)
+        return 1;
+    uint32_t c = mk__utf8_decode((const unsigned char *)t + b, len - b, &k);
+    if (c < 0x1000 || c > 0x109F)
+        return 1;
+    if ((c >= 0x102B && c <= 0x103E) || (c >= 0x1056 && c <= 0x1059) || (c >= 0x105E && c <= 0x1060) ||
+        (c >= 0x1062 && c <= 0x1064) || (c >= 0x1067 && c <= 0x106D) || (c >= 0x1071 && c <= 0x1074) ||
+        (c >= 0x1082 && c <= 0x108D) || c == 0x108F || (c >= 0x109A && c <= 0x109D))
+        return 0;
+    /* the marks after the consonant, up to a vowel: an asat or a virama
+     * among them closes it (a dot below may come first) */
+    for (size_t i = b + k; i < len;) {
+        size_t k2;
+        uint32_t d = mk__utf8_decode((const unsigned char *)t + i, len - i, &k2);
+        if (d == 0x103A || d == 0x1039)
+            return 0;
+        if (d != 0x1037)
+            break;
+        i += k2;
+    }
+    return 1;
+}
+
+/* The end of a Burmese name after a title, from byte I: Burmese writes no
+ * spaces, so the name is its syllables (four at most) up to a particle
+ * (က ကို ၏ သည် နဲ့ နှင့် တို့ ...), another title (a couple: ဦးပန်းဒေါ်တင့်)
+ * or a sign. */
+static size_t
+my_name_end(const char *t, size_t len, size_t i)
+{
+    static const char *const stops[] = {
+        "က", "ကို", "ရဲ့", "၏", "သည်", "နဲ့", "နှင့်", "တို့", "မှ", "အား", "ဟာ", "လည်း",
+        "ပါ", "ထံ", "ဆီ", "မှာ", "တွင်", "ကြောင့်", "အတွက်", "လို့", "တဲ့", "ဦး", "ဒေါ်",
+    };
+    size_t e = i, syl = 0, k;
+
+    while (e < len && syl < 4) {
+        uint32_t c = mk__utf8_decode((const unsigned char *)t + e, len - e, &k);
+        if (c < 0x1000 || c > 0x103F || c == 0x104A || c == 0x104B)
+            break;
+        if (syl > 0) {
+            int stop = 0;
+            for (size_t q = 0; q < sizeof stops / sizeof stops[0] && !stop; q++) {
+                size_t l = strlen(stops[q]);
+                /* the particle is whole: a syllable starts after it */
+                stop = l <= len - e && memcmp(t + e, stops[q], l) == 0 && my_syllable_start(t, len, e + l);
+            }
+            if (stop)
+                break;
+        }
+        /* on to the next syllable */
+        e += k;
+        while (e < len && !my_syllable_start(t, len, e)) {
+            (void)mk__utf8_decode((const unsigned char *)t + e, len - e, &k);
+            e += k;
+        }
+        syl++;
+    }
+    return e;
+}
+
 /* The end of a name in a script without capitals, starting at byte I:
  * Thai writes the given name against the title and the family name after
  * a space ("นายวีรพงษ์ ทองมา"); Lao and Khmer put spaces between title,
@@ -506,6 +577,8 @@ name_end_unspaced(const char *t, size_t len, size_t i, const char *lang)
         }
         return c >= 2 ? e : s;
     }
+    if (my)
+        return my_name_end(t, len, e);
     while (e < len && parts < 2) {
         size_t s = e, k;
         while (e < len) {
@@ -851,6 +924,9 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
         /* titles, several in a row ("ศ.ดร.", "បណ្ឌិត" after "លោក"); the
          * last ones written glued to the name are in its span */
         while ((k = prefix_in(mk__titles, mk__ntitles, lang, t, len, at)) > 0) {
+            /* a word that only starts like a title (ဦးလေး, ဒေါ်လာ) */
+            if (prefix_in(mk__not_titles, mk__nnot_titles, lang, t, len, at) > k)
+                break;
             at += k;
             tl += k;
             if (at < len && t[at] == ' ') {
@@ -1041,6 +1117,11 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
          * is ("นายสมชาย", as the Thai and Burmese corpora mark it), but
          * not in the value */
         size_t nb = sb;
+        /* a Burmese word that starts like a title is no person (ဦးမယ်,
+         * "will still"; ဒေါ်လာ, "dollar") */
+        if (type == MK_ENT_PERSON && strcmp(lang, "my") == 0 &&
+            prefix_in(mk__not_titles, mk__nnot_titles, lang, t, eb, sb) > 0)
+            continue;
         if (type == MK_ENT_PERSON && !latin) {
             size_t k;
             while (nb < eb && (k = prefix_in(mk__titles, mk__ntitles, lang, t, eb, nb)) > 0 &&
