@@ -19,6 +19,7 @@ struct opts {
     int out;
     int stats;
     int vi_syllables;
+    int zh_rules;
     const char *lang;
     char **files;
     int nfiles;
@@ -35,6 +36,8 @@ static const char usage_text[] =
 "  -c, --conllu             CoNLL-U: # newdoc, # newpar, # sent_id, # text, tokens\n"
 "  -l, --lang=CODE          segment every paragraph as language CODE\n"
 "      --vi-syllables       Vietnamese tokens are syllables, not words\n"
+"      --zh-rules           Chinese tokens from ICU's dictionary and the rules\n"
+"                           alone, without the learned model\n"
 "  -j, --jsonl              text input is JSON Lines (as mekong normalize)\n"
 "      --id-field=NAME      JSONL id field (default id)\n"
 "      --text-field=NAME    JSONL text field (default text)\n"
@@ -49,7 +52,7 @@ static const char usage_text[] =
 "Offsets are code points into the paragraph text. Exit status: 0 success,\n"
 "1 a runtime error or lost data, 2 a usage error. See mekong-segment(1).\n";
 
-enum { OPT_VISYL = 256 };
+enum { OPT_VISYL = 256, OPT_ZHRULES };
 
 static const struct option longopts[] = {
     CLI_INPUT_LONGOPTS,
@@ -57,6 +60,7 @@ static const struct option longopts[] = {
     { "conllu", no_argument, NULL, 'c' },
     { "lang", required_argument, NULL, 'l' },
     { "vi-syllables", no_argument, NULL, OPT_VISYL },
+    { "zh-rules", no_argument, NULL, OPT_ZHRULES },
     { "stats", no_argument, NULL, 's' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
@@ -91,6 +95,9 @@ parse_args(int argc, char *argv[], struct opts *o)
             break;
         case OPT_VISYL:
             o->vi_syllables = 1;
+            break;
+        case OPT_ZHRULES:
+            o->zh_rules = 1;
             break;
         default: {
             int r = cli_common_option(c, usage_text, &o->stats);
@@ -533,6 +540,7 @@ main(int argc, char *argv[])
         return 1;
     }
     mk_seg_set_vi_words(run.seg, !o.vi_syllables);
+    mk_seg_set_zh_model(run.seg, !o.zh_rules);
     cli_progress_start(o.files, o.nfiles);
     if (o.nfiles == 0)
         status |= segment_file(&run, "-");

@@ -49,6 +49,8 @@ struct iter {
     int months_read;
 };
 
+struct zch;
+
 struct mk_segmenter {
     struct iter it[MAX_ITERS];
     int nit;
@@ -61,6 +63,11 @@ struct mk_segmenter {
     int use16;
     int32_t u16_at;
     size_t u16_b;
+    struct zch *zch;        /* the Chinese model's characters and tokens */
+    size_t zcap;
+    size_t *ztok;
+    size_t ztcap;
+    int zh_rules;           /* Chinese tokens without the model */
     mk_span *sp;
     size_t nsp, cap;
     size_t *cuts;           /* byte offsets of sentence boundaries */
@@ -74,6 +81,12 @@ void
 mk_seg_set_vi_words(mk_segmenter *s, int on)
 {
     s->vi_syllables = !on;
+}
+
+void
+mk_seg_set_zh_model(mk_segmenter *s, int on)
+{
+    s->zh_rules = !on;
 }
 
 const char *
@@ -129,6 +142,8 @@ mk_segmenter_free(mk_segmenter *s)
     if (s->ut != NULL)
         utext_close(s->ut);
     free(s->u16);
+    free(s->zch);
+    free(s->ztok);
     pcre2_match_data_free(s->md);
     pcre2_code_free(s->re_link);
     free(s->sp);
@@ -1499,6 +1514,218 @@ zh_tokens(mk_segmenter *s, const char *text)
     return 0;
 }
 
+/* The Chinese token model (lib/zh_model.c, made by scripts/train-zh-words):
+ * sorted FNV-1a hashes of feature strings and their weights. */
+extern const size_t mk__zh_model_n;
+extern const uint32_t mk__zh_model_hash[];
+extern const int16_t mk__zh_model_weight[];
+
+static int
+is_han(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/* Appends S[0..N) to the feature being built in F (room for 96 bytes). */
+static size_t
+feat_add(char *f, size_t at, const char *str, size_t n)
+{
+    if (at + n > 96)
+        n = at < 96 ? 96 - at : 0;
+    memcpy(f + at, str, n);
+    return at + n;
+}
+
+/* The weight of feature F[0..N). */
+static int
+zh_weight(const char *f, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t lo = 0, hi = mk__zh_model_n;
+
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)f[i]) * 16777619u;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (mk__zh_model_hash[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < mk__zh_model_n && mk__zh_model_hash[lo] == h ? mk__zh_model_weight[lo] : 0;
+}
+
+/* A paragraph's characters, spaces left out, for the model: byte range,
+ * code point, whether the one before touches it, and its token. */
+struct zch {
+    size_t b, e;
+    uint32_t c;
+    int glued, start, kind;
+    size_t tok;
+};
+
+/* The text of characters [A, Z) (their bytes, spaces left out), or
+ * "long" past MAX characters, appended to F. */
+static size_t
+feat_chars(char *f, size_t at, const char *text, const struct zch *ch, size_t a, size_t z, size_t max)
+{
+    if (z - a > max)
+        return feat_add(f, at, "long", 4);
+    for (size_t i = a; i < z; i++)
+        at = feat_add(f, at, text + ch[i].b, ch[i].e - ch[i].b);
+    return at;
+}
+
+static size_t
+feat_num(char *f, size_t at, size_t v)
+{
+    char d[24];
+    int n = snprintf(d, sizeof d, "%zu", v);
+    return feat_add(f, at, d, (size_t)n);
+}
+
+/* The model's score for a boundary at gap I (between characters I - 1 and
+ * I); the features are scripts/train-zh-words' (Sentence.features). */
+static long
+zh_score(const char *text, const struct zch *ch, size_t n, const size_t *tf, const size_t *tt, size_t i)
+{
+    char f[96];
+    size_t at;
+    long sum = 0;
+    const char *sb = ch[i - 1].tok != ch[i].tok ? "1" : "0";
+    size_t t0 = tf[ch[i - 1].tok], t1 = tt[ch[i - 1].tok], u0 = tf[ch[i].tok], u1 = tt[ch[i].tok];
+    /* the characters around the gap: l2 l1 | r1 r2 */
+#define CH(k) text + ch[k].b, ch[k].e - ch[k].b
+#define L2 (i >= 2 ? text + ch[i - 2].b : "^"), (i >= 2 ? ch[i - 2].e - ch[i - 2].b : 1)
+#define R2 (i + 1 < n ? text + ch[i + 1].b : "$"), (i + 1 < n ? ch[i + 1].e - ch[i + 1].b : 1)
+#define ONE(expr) do { at = 0; expr; sum += zh_weight(f, at); } while (0)
+    ONE(at = feat_add(f, at, "b", 1));
+    ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1));
+    ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1); at = feat_add(f, at, "|l", 2);
+        at = feat_add(f, at, CH(i - 1)));
+    ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1); at = feat_add(f, at, "|r", 2);
+        at = feat_add(f, at, CH(i)));
+    ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1); at = feat_add(f, at, "|lr", 3);
+        at = feat_add(f, at, CH(i - 1)); at = feat_add(f, at, CH(i)));
+    ONE(at = feat_add(f, at, "l2", 2); at = feat_add(f, at, L2); at = feat_add(f, at, CH(i - 1)));
+    ONE(at = feat_add(f, at, "r2", 2); at = feat_add(f, at, CH(i)); at = feat_add(f, at, R2));
+    ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1); at = feat_add(f, at, "|tl", 3);
+        at = feat_num(f, at, t1 - t0 < 5 ? t1 - t0 : 5));
+    ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1); at = feat_add(f, at, "|tw", 3);
+        at = feat_chars(f, at, text, ch, t0, t1, 4));
+    ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1); at = feat_add(f, at, "|uw", 3);
+        at = feat_chars(f, at, text, ch, u0, u1, 4));
+    ONE(at = feat_add(f, at, "l3", 2); at = feat_add(f, at, L2); at = feat_add(f, at, CH(i - 1));
+        at = feat_add(f, at, CH(i)));
+    ONE(at = feat_add(f, at, "r3", 2); at = feat_add(f, at, CH(i - 1)); at = feat_add(f, at, CH(i));
+        at = feat_add(f, at, R2));
+    ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1); at = feat_add(f, at, "|pos", 4);
+        at = feat_num(f, at, i - t0 < 4 ? i - t0 : 4); at = feat_add(f, at, "|", 1);
+        at = feat_num(f, at, t1 - i < 4 ? t1 - i : 4));
+    ONE(at = feat_add(f, at, "inw", 3); at = feat_chars(f, at, text, ch, t0, t1, 6);
+        at = feat_add(f, at, "|", 1); at = feat_num(f, at, i - t0));
+#undef ONE
+#undef R2
+#undef L2
+#undef CH
+    return sum;
+}
+
+/* Moves the Chinese token boundaries towards the treebanks' words: the
+ * model decides each gap between two Han characters written together,
+ * the first cut (ICU and zh_tokens) all the others. */
+static int
+zh_model_tokens(mk_segmenter *s, const char *text, size_t len)
+{
+    size_t n = 0, i, j, k;
+
+    if (mk__zh_model_n == 0 || s->nsp == 0)
+        return 0;
+    /* the characters, and the first and last character of each token */
+    if (len > s->zcap) {
+        struct zch *p = realloc(s->zch, len * sizeof *p);
+        if (p == NULL)
+            return MK_ENOMEM;
+        s->zch = p;
+        s->zcap = len;
+    }
+    if (s->nsp * 2 > s->ztcap) {
+        size_t *p = realloc(s->ztok, s->nsp * 2 * sizeof *p);
+        if (p == NULL)
+            return MK_ENOMEM;
+        s->ztok = p;
+        s->ztcap = s->nsp * 2;
+    }
+    size_t *tf = s->ztok, *tt = s->ztok + s->nsp;
+    struct zch *ch = s->zch;
+    int space = 1, han2 = 0;
+    for (i = 0, j = 0; i < len; i += k) {
+        uint32_t c = mk__utf8_decode((const unsigned char *)text + i, len - i, &k);
+        if (c == '\t' || c == '\n' || c == '\r' || u_charType((UChar32)c) == U_SPACE_SEPARATOR) {
+            space = 1;
+            continue;
+        }
+        while (j < s->nsp && s->sp[j].end_b <= i)
+            j++;
+        ch[n].b = i;
+        ch[n].e = i + k;
+        ch[n].c = c;
+        ch[n].glued = !space;
+        ch[n].tok = j < s->nsp && s->sp[j].start_b <= i ? j : SIZE_MAX;
+        ch[n].kind = ch[n].tok != SIZE_MAX ? s->sp[j].kind : 0;
+        han2 |= n > 0 && ch[n].glued && is_han(c) && is_han(ch[n - 1].c);
+        space = 0;
+        n++;
+    }
+    if (!han2)
+        return 0;
+    for (j = 0; j < s->nsp; j++) {
+        tf[j] = SIZE_MAX;
+        tt[j] = 0;
+    }
+    for (i = 0; i < n; i++) {
+        if (ch[i].tok == SIZE_MAX)
+            continue;
+        if (tf[ch[i].tok] == SIZE_MAX)
+            tf[ch[i].tok] = i;
+        tt[ch[i].tok] = i + 1;
+    }
+    /* where tokens start: the model's word at the gaps between two Han
+     * characters of tokens, the first cut's everywhere else */
+    for (i = 0; i < n; i++) {
+        int in = ch[i].tok != SIZE_MAX, prev = i > 0 && ch[i - 1].tok != SIZE_MAX;
+        if (i > 0 && in && prev && ch[i].glued && is_han(ch[i].c) && is_han(ch[i - 1].c))
+            ch[i].start = zh_score(text, ch, n, tf, tt, i) > 0;
+        else
+            ch[i].start = i == 0 || !in || !prev || ch[i].tok != ch[i - 1].tok || !ch[i].glued;
+    }
+    /* the new tokens, into the span buffer (no more of them than
+     * characters) */
+    if (n > s->cap) {
+        mk_span *q = realloc(s->sp, n * sizeof *q);
+        if (q == NULL)
+            return MK_ENOMEM;
+        s->sp = q;
+        s->cap = n;
+    }
+    size_t out = 0;
+    for (i = 0; i < n;) {
+        size_t z = i + 1;
+        while (z < n && !ch[z].start)
+            z++;
+        if (ch[i].tok != SIZE_MAX) {
+            mk_span t = { 0 };
+            t.start_b = ch[i].b;
+            t.end_b = ch[z - 1].e;
+            t.kind = ch[i].kind;
+            s->sp[out++] = t;
+        }
+        i = z;
+    }
+    s->nsp = out;
+    return 0;
+}
+
 int
 mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
               const mk_span **spans, mk_error *err)
@@ -1576,7 +1803,8 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
         join_runs(s, text, len, base);
         if (strcmp(base, "vi") == 0 && !s->vi_syllables)
             join_vi_words(s, text);
-        if (strcmp(base, "zh") == 0 && zh_tokens(s, text) != 0)
+        if (strcmp(base, "zh") == 0 && (zh_tokens(s, text) != 0 ||
+                                        (!s->zh_rules && zh_model_tokens(s, text, len) != 0)))
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
     }
     count_points(s, text);

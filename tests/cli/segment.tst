@@ -36,4 +36,5 @@
 0  segment/vi-quote-sign           printf 'Li gọi " Dezliangz ! Dezliangz ! " . Sau 35 năm , đây là lần đầu .\n' | mekong segment --lang vi
 0  segment/number-starts           printf 'He finally retired. 35 years later he came back.\n' | mekong segment --lang en
 # Chinese words cut as the treebanks cut them: 这 个, 他 的, 称 为; a foreign name whole; 第 and its number
-0  segment/zh-treebank-words       printf '这个城市被称为第一个阿尔斯特的港口，他的朋友也在。\n' | mekong segment --tokens --lang zh
+0  segment/zh-treebank-words       printf '这个城市被称为第一个阿尔斯特的港口，他的朋友也在。\n' | mekong segment --tokens --zh-rules --lang zh
+0  segment/zh-model               printf '这个城市被称为第一个阿尔斯特的港口，他的朋友也在。\n' | mekong segment --tokens --lang zh
