@@ -1515,8 +1515,9 @@ zh_tokens(mk_segmenter *s, const char *text)
 }
 
 /* The Chinese token model (lib/zh_model.c, made by scripts/train-zh-words):
- * sorted FNV-1a hashes of feature strings and their weights. */
-extern const size_t mk__zh_model_n;
+ * FNV-1a hashes of feature strings (0 is 1) and their weights, in an
+ * open-addressed table of a power-of-two size. */
+extern const size_t mk__zh_model_slots;
 extern const uint32_t mk__zh_model_hash[];
 extern const int16_t mk__zh_model_weight[];
 
@@ -1541,18 +1542,18 @@ static int
 zh_weight(const char *f, size_t n)
 {
     uint32_t h = 2166136261u;
-    size_t lo = 0, hi = mk__zh_model_n;
+    size_t mask = mk__zh_model_slots - 1;
 
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)f[i]) * 16777619u;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (mk__zh_model_hash[mid] < h)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (h == 0)
+        h = 1;
+    for (size_t k = h & mask;; k = (k + 1) & mask) {
+        if (mk__zh_model_hash[k] == h)
+            return mk__zh_model_weight[k];
+        if (mk__zh_model_hash[k] == 0)
+            return 0;
     }
-    return lo < mk__zh_model_n && mk__zh_model_hash[lo] == h ? mk__zh_model_weight[lo] : 0;
 }
 
 /* A paragraph's characters, spaces left out, for the model: byte range,
@@ -1579,9 +1580,12 @@ feat_chars(char *f, size_t at, const char *text, const struct zch *ch, size_t a,
 static size_t
 feat_num(char *f, size_t at, size_t v)
 {
-    char d[24];
-    int n = snprintf(d, sizeof d, "%zu", v);
-    return feat_add(f, at, d, (size_t)n);
+    char d[24], *q = d + sizeof d;
+
+    do
+        *--q = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    return feat_add(f, at, q, (size_t)(d + sizeof d - q));
 }
 
 /* The model's score for a boundary at gap I (between characters I - 1 and
@@ -1639,7 +1643,7 @@ zh_model_tokens(mk_segmenter *s, const char *text, size_t len)
 {
     size_t n = 0, i, j, k;
 
-    if (mk__zh_model_n == 0 || s->nsp == 0)
+    if (mk__zh_model_slots < 2 || s->nsp == 0)
         return 0;
     /* the characters, and the first and last character of each token */
     if (len > s->zcap) {
