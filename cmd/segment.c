@@ -19,7 +19,7 @@ struct opts {
     int out;
     int stats;
     int vi_syllables;
-    int zh_rules;
+    int rules_only;
     const char *lang;
     char **files;
     int nfiles;
@@ -36,8 +36,8 @@ static const char usage_text[] =
 "  -c, --conllu             CoNLL-U: # newdoc, # newpar, # sent_id, # text, tokens\n"
 "  -l, --lang=CODE          segment every paragraph as language CODE\n"
 "      --vi-syllables       Vietnamese tokens are syllables, not words\n"
-"      --zh-rules           Chinese tokens from ICU's dictionary and the rules\n"
-"                           alone, without the learned model\n"
+"      --rules-only         ICU and the rules alone, without the learned models\n"
+"                           (Chinese tokens, English sentences)\n"
 "  -j, --jsonl              text input is JSON Lines (as mekong normalize)\n"
 "      --id-field=NAME      JSONL id field (default id)\n"
 "      --text-field=NAME    JSONL text field (default text)\n"
@@ -52,7 +52,7 @@ static const char usage_text[] =
 "Offsets are code points into the paragraph text. Exit status: 0 success,\n"
 "1 a runtime error or lost data, 2 a usage error. See mekong-segment(1).\n";
 
-enum { OPT_VISYL = 256, OPT_ZHRULES };
+enum { OPT_VISYL = 256, OPT_RULES };
 
 static const struct option longopts[] = {
     CLI_INPUT_LONGOPTS,
@@ -60,7 +60,7 @@ static const struct option longopts[] = {
     { "conllu", no_argument, NULL, 'c' },
     { "lang", required_argument, NULL, 'l' },
     { "vi-syllables", no_argument, NULL, OPT_VISYL },
-    { "zh-rules", no_argument, NULL, OPT_ZHRULES },
+    { "rules-only", no_argument, NULL, OPT_RULES },
     { "stats", no_argument, NULL, 's' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
@@ -96,8 +96,8 @@ parse_args(int argc, char *argv[], struct opts *o)
         case OPT_VISYL:
             o->vi_syllables = 1;
             break;
-        case OPT_ZHRULES:
-            o->zh_rules = 1;
+        case OPT_RULES:
+            o->rules_only = 1;
             break;
         default: {
             int r = cli_common_option(c, usage_text, &o->stats);
@@ -157,10 +157,29 @@ add_num(char *p, size_t v)
         "8081828384858687888990919293949596979899";
     size_t n = 1;
 
-    /* the digits written in place from the last, two a division */
+    *p++ = '\t';
+    /* the short numbers (most of them) at once */
+    if (v < 10) {
+        *p = (char)('0' + v);
+        return p + 1;
+    }
+    if (v < 100) {
+        memcpy(p, pairs + 2 * v, 2);
+        return p + 2;
+    }
+    if (v < 10000) {
+        if (v >= 1000) {
+            memcpy(p, pairs + 2 * (v / 100), 2);
+            p += 2;
+        } else {
+            *p++ = (char)('0' + v / 100);
+        }
+        memcpy(p, pairs + 2 * (v % 100), 2);
+        return p + 2;
+    }
+    /* the others written in place from the last, two a division */
     for (size_t x = v; x >= 10; x /= 10)
         n++;
-    *p++ = '\t';
     char *q = p + n;
     while (v >= 100) {
         const char *d = pairs + 2 * (v % 100);
@@ -540,7 +559,7 @@ main(int argc, char *argv[])
         return 1;
     }
     mk_seg_set_vi_words(run.seg, !o.vi_syllables);
-    mk_seg_set_zh_model(run.seg, !o.zh_rules);
+    mk_seg_set_models(run.seg, !o.rules_only);
     cli_progress_start(o.files, o.nfiles);
     if (o.nfiles == 0)
         status |= segment_file(&run, "-");

@@ -360,10 +360,10 @@ MK_MUST_USE int mk_seg_tokens(mk_segmenter *s, const char *text, size_t len,
  * syllables when not. */
 void mk_seg_set_vi_words(mk_segmenter *s, int on);
 
-/* Chinese token boundaries are moved by the learned model towards the
- * treebanks' words when ON (the default); ICU's dictionary and the rules
- * alone decide them when not. */
-void mk_seg_set_zh_model(mk_segmenter *s, int on);
+/* The learned models (Chinese token boundaries, English sentence
+ * boundaries) correct ICU and the rules when ON (the default); ICU and the
+ * rules alone decide when not. */
+void mk_seg_set_models(mk_segmenter *s, int on);
 
 /* "word", "number", "punct", "symbol" or "ideo". */
 const char *mk_tok_kind_name(int kind);

@@ -50,6 +50,13 @@ struct iter {
 };
 
 struct zch;
+struct einfo;
+
+/* A piece of a feature string: its polynomial hash and the hash base to
+ * the power of its length (ph_of, ph_cat). */
+struct ph {
+    uint32_t h, p;
+};
 
 struct mk_segmenter {
     struct iter it[MAX_ITERS];
@@ -67,7 +74,13 @@ struct mk_segmenter {
     size_t zcap;
     size_t *ztok;
     size_t ztcap;
-    int zh_rules;           /* Chinese tokens without the model */
+    int rules_only;         /* no learned model: ICU and the rules alone */
+    size_t *wb;             /* the English model's words: start and end bytes */
+    size_t wcap;
+    struct einfo *winfo;    /* and what its features take of each */
+    size_t wicap, wgen;
+    struct ph en_lit[20];   /* its literal pieces, hashed (en_lit_done) */
+    int en_lit_done;
     mk_span *sp;
     size_t nsp, cap;
     size_t *cuts;           /* byte offsets of sentence boundaries */
@@ -84,9 +97,9 @@ mk_seg_set_vi_words(mk_segmenter *s, int on)
 }
 
 void
-mk_seg_set_zh_model(mk_segmenter *s, int on)
+mk_seg_set_models(mk_segmenter *s, int on)
 {
-    s->zh_rules = !on;
+    s->rules_only = !on;
 }
 
 const char *
@@ -144,6 +157,8 @@ mk_segmenter_free(mk_segmenter *s)
     free(s->u16);
     free(s->zch);
     free(s->ztok);
+    free(s->wb);
+    free(s->winfo);
     pcre2_match_data_free(s->md);
     pcre2_code_free(s->re_link);
     free(s->sp);
@@ -885,6 +900,336 @@ add_list_cuts(mk_segmenter *s, const char *t, size_t len)
     return 0;
 }
 
+/* The learned models (lib/zh_model.c, lib/en_sent_model.c, made by
+ * scripts/train-segment-models): FNV-1a hashes of feature strings (0 is
+ * 1) and their weights, in open-addressed tables of a power-of-two size. */
+extern const size_t mk__zh_model_slots, mk__en_sent_model_slots;
+extern const uint32_t mk__zh_model_hash[], mk__en_sent_model_hash[];
+extern const int16_t mk__zh_model_weight[], mk__en_sent_model_weight[];
+
+struct model {
+    const size_t *slots;
+    const uint32_t *hash;
+    const int16_t *weight;
+};
+
+static const struct model zh_model = { &mk__zh_model_slots, mk__zh_model_hash, mk__zh_model_weight };
+static const struct model en_model = { &mk__en_sent_model_slots, mk__en_sent_model_hash,
+                                       mk__en_sent_model_weight };
+
+/* The longest feature string (longer ones are cut: the scripts' are
+ * shorter) */
+#define FEAT_MAX 160
+
+/* Appends S[0..N) to the feature being built in F (FEAT_MAX bytes). */
+static size_t
+feat_add(char *f, size_t at, const char *str, size_t n)
+{
+    if (at + n > FEAT_MAX)
+        n = at < FEAT_MAX ? FEAT_MAX - at : 0;
+    memcpy(f + at, str, n);
+    return at + n;
+}
+
+/* The feature hash of scripts/train-segment-models (fhash): a polynomial
+ * over the bytes, which a feature's pieces compose (ph_cat), then
+ * murmur3's final mix. A piece: its polynomial and the base to the power
+ * of its length. */
+#define HASH_BASE 0x01000193u
+
+static struct ph
+ph_of(const char *str, size_t n)
+{
+    struct ph x = { 0, 1 };
+    for (size_t i = 0; i < n; i++) {
+        x.h = x.h * HASH_BASE + (unsigned char)str[i] + 1;
+        x.p *= HASH_BASE;
+    }
+    return x;
+}
+
+static struct ph
+ph_cat(struct ph a, struct ph b)
+{
+    struct ph x = { a.h * b.p + b.h, a.p * b.p };
+    return x;
+}
+
+/* The weight of the feature whose polynomial is X in model M. */
+static int
+model_weight_ph(const struct model *m, struct ph x)
+{
+    uint32_t h = x.h;
+    size_t mask = *m->slots - 1;
+
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    if (h == 0)
+        h = 1;
+    for (size_t k = h & mask;; k = (k + 1) & mask) {
+        if (m->hash[k] == h)
+            return m->weight[k];
+        if (m->hash[k] == 0)
+            return 0;
+    }
+}
+
+/* The weight of feature F[0..N) in model M. */
+static int
+model_weight(const struct model *m, const char *f, size_t n)
+{
+    return model_weight_ph(m, ph_of(f, n));
+}
+
+static size_t
+feat_num(char *f, size_t at, size_t v)
+{
+    char d[24], *q = d + sizeof d;
+
+    do
+        *--q = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    return feat_add(f, at, q, (size_t)(d + sizeof d - q));
+}
+
+static int
+is_cat_letter(utf8proc_category_t c)
+{
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
+           c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO;
+}
+
+/* The category of the code point at byte B (ASCII without a table). */
+static utf8proc_category_t
+cat_at(const char *t, size_t len, size_t b)
+{
+    unsigned char c = (unsigned char)t[b];
+    size_t k;
+
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z' ? UTF8PROC_CATEGORY_LL
+             : c >= 'A' && c <= 'Z' ? UTF8PROC_CATEGORY_LU
+             : c >= '0' && c <= '9' ? UTF8PROC_CATEGORY_ND
+             : utf8proc_category(c);
+    return utf8proc_category((utf8proc_int32_t)mk__utf8_decode((const unsigned char *)t + b, len - b, &k));
+}
+
+static int
+is_cat_alnum(utf8proc_category_t c)
+{
+    return is_cat_letter(c) || c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_NL ||
+           c == UTF8PROC_CATEGORY_NO;
+}
+
+/* The byte where the last code point (LAST2: the last two) of T[A..Z)
+ * starts. */
+static size_t
+last_chars(const char *t, size_t a, size_t z, int last2)
+{
+    size_t e = z;
+    for (int n = 0; n < (last2 ? 2 : 1) && e > a; n++) {
+        do
+            e--;
+        while (e > a && ((unsigned char)t[e] & 0xC0) == 0x80);
+    }
+    return e;
+}
+
+/* What the English features take of a word, made once: its lower case
+ * (or "<long>" past 12 code points; scripts/train-segment-models' word)
+ * and its shape (d, X for capitals only, Xx, x, or its first character),
+ * kept in s->wtext. */
+struct einfo {
+    struct ph low, shp;     /* the lower case, the shape: their hashes */
+    int isl;                /* the lower case is "<long>" */
+    size_t gen;             /* made for paragraph number GEN */
+};
+
+static void
+word_info(mk_segmenter *s, const char *t, size_t k)
+{
+    struct einfo *w = &s->winfo[k];
+    size_t a = s->wb[2 * k], z = s->wb[2 * k + 1], i, n = 0, kk;
+    struct ph x = { 0, 1 };
+    int caps = 1;
+
+    if (w->gen == s->wgen)
+        return;
+    w->gen = s->wgen;
+    /* one pass: the code points, the lower case's hash, and whether all
+     * are capital letters */
+    for (i = a; i < z; i += kk, n++) {
+        unsigned char b = (unsigned char)t[i];
+        if (b < 0x80) {
+            kk = 1;
+            caps &= b >= 'A' && b <= 'Z';
+            x.h = x.h * HASH_BASE + (unsigned)(b >= 'A' && b <= 'Z' ? b | 0x20 : b) + 1;
+            x.p *= HASH_BASE;
+            continue;
+        }
+        char enc[4];
+        uint32_t c = mk__utf8_decode((const unsigned char *)t + i, z - i, &kk);
+        utf8proc_category_t cx = utf8proc_category((utf8proc_int32_t)c);
+        caps &= is_cat_letter(cx) && cx != UTF8PROC_CATEGORY_LL;
+        x = ph_cat(x, ph_of(enc, mk__utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)c), enc)));
+    }
+    w->isl = n > 12;
+    w->low = w->isl ? s->en_lit[14] : x;
+    utf8proc_category_t ct = cat_at(t, z, a);
+    if (ct == UTF8PROC_CATEGORY_ND || ct == UTF8PROC_CATEGORY_LL) {
+        w->shp = s->en_lit[ct == UTF8PROC_CATEGORY_ND ? 15 : 16];
+    } else if (ct != UTF8PROC_CATEGORY_LU) {
+        (void)mk__utf8_decode((const unsigned char *)t + a, z - a, &kk);
+        w->shp = ph_of(t + a, kk);
+    } else {
+        w->shp = s->en_lit[caps && n > 1 ? 17 : 18];
+    }
+}
+
+/* The English model's score for a sentence starting at word K (the
+ * features of scripts/train-segment-models' EnParagraph.features, each
+ * hashed from its pieces). */
+static long
+en_score(mk_segmenter *s, const char *t, size_t k, int base)
+{
+    word_info(s, t, k - 1);
+    word_info(s, t, k);
+    if (k >= 2)
+        word_info(s, t, k - 2);
+    const struct einfo *A = &s->winfo[k - 1], *B = &s->winfo[k];
+    size_t a0 = s->wb[2 * (k - 1)], a1 = s->wb[2 * (k - 1) + 1];
+    size_t e1 = last_chars(t, a0, a1, 0), e2 = last_chars(t, a0, a1, 1);
+    struct ph l2 = k >= 2 && !s->winfo[k - 2].isl ? s->winfo[k - 2].low : s->en_lit[19];
+    char j = (char)('0' + (k < 3 ? k : 3));
+    struct ph sb = s->en_lit[base ? 13 : 12], eA1 = ph_of(t + e1, a1 - e1), eA2 = ph_of(t + e2, a1 - e2);
+    const struct ph *L = s->en_lit;
+    const struct model *m = &en_model;
+    long sum = 0;
+    sum += model_weight_ph(m, L[0]);
+    sum += model_weight_ph(m, sb);
+    sum += model_weight_ph(m, ph_cat(ph_cat(sb, L[1]), A->low));
+    sum += model_weight_ph(m, ph_cat(ph_cat(sb, L[2]), B->low));
+    sum += model_weight_ph(m, ph_cat(ph_cat(ph_cat(ph_cat(sb, L[3]), A->shp), L[4]), B->shp));
+    sum += model_weight_ph(m, ph_cat(ph_cat(ph_cat(ph_cat(sb, L[5]), eA1), L[4]), B->shp));
+    sum += model_weight_ph(m, ph_cat(ph_cat(ph_cat(L[6], A->low), L[4]), B->shp));
+    sum += model_weight_ph(m, ph_cat(ph_cat(ph_cat(L[7], A->shp), L[2]), B->low));
+    sum += model_weight_ph(m, ph_cat(ph_cat(ph_cat(L[8], l2), L[1]), A->low));
+    sum += model_weight_ph(m, ph_cat(L[9], ph_of(&j, 1)));
+    sum += model_weight_ph(m, ph_cat(ph_cat(ph_cat(L[10], A->low), L[11]), B->low));
+    sum += model_weight_ph(m, ph_cat(ph_cat(sb, L[5]), eA2));
+    return sum;
+}
+
+/* The English sentences, corrected by the model: at the spaces where the
+ * first cut starts a sentence, or where the word before ends in a sign or
+ * the word after starts with a capital or a digit, the model decides
+ * (but not after a stop: see below); the other starts stay. The spans are
+ * made again between the starts. */
+static int
+en_model_sentences(mk_segmenter *s, const char *text, size_t len)
+{
+    size_t nw = 0, i, j, k;
+
+    if (*en_model.slots < 2 || s->nsp == 0)
+        return 0;
+    if (!s->en_lit_done) {
+        static const char *const lit[] = { "b", "|A", "|B", "|sA", "|sB", "|eA", "A", "sA", "A2",
+                                           "j", "AB", "|", "s0", "s1", "<long>", "d", "x", "X",
+                                           "Xx", "^" };
+        for (i = 0; i < 20; i++)
+            s->en_lit[i] = ph_of(lit[i], strlen(lit[i]));
+        s->en_lit_done = 1;
+    }
+    /* the words: runs of anything but a space */
+    for (i = 0; i < len;) {
+        while (i < len && text[i] == ' ')
+            i++;
+        size_t b = i;
+        const char *sp = memchr(text + i, ' ', len - i);
+        i = sp != NULL ? (size_t)(sp - text) : len;
+        if (i > b) {
+            if (2 * (nw + 1) > s->wcap) {
+                size_t nc = s->wcap ? 2 * s->wcap : 256;
+                size_t *p = realloc(s->wb, nc * sizeof *p);
+                if (p == NULL)
+                    return MK_ENOMEM;
+                s->wb = p;
+                s->wcap = nc;
+            }
+            s->wb[2 * nw] = b;
+            s->wb[2 * nw + 1] = i;
+            nw++;
+        }
+    }
+    /* what the features take of a word is made when one needs it, once a
+     * paragraph (numbered, so that nothing is cleared) */
+    if (nw > s->wicap) {
+        struct einfo *p = realloc(s->winfo, nw * sizeof *p);
+        if (p == NULL)
+            return MK_ENOMEM;
+        memset(p + s->wicap, 0, (nw - s->wicap) * sizeof *p);
+        s->winfo = p;
+        s->wicap = nw;
+    }
+    s->wgen++;
+    /* the starts, in order, into the cut buffer: the first cut's where no
+     * word is decided, the model's where one is */
+    s->ncuts = 0;
+    for (j = 0, k = 1; j < s->nsp || k < nw;) {
+        size_t sj = j < s->nsp ? s->sp[j].start_b : SIZE_MAX;
+        size_t wk = k < nw ? s->wb[2 * k] : SIZE_MAX;
+        if (sj < wk) {              /* a start not at a word's: it stays */
+            if (add_cut(s, sj) != 0)
+                return MK_ENOMEM;
+            j++;
+            continue;
+        }
+        int base = sj == wk;
+        size_t a1 = s->wb[2 * (k - 1) + 1];
+        utf8proc_category_t last = cat_at(text, len, last_chars(text, s->wb[2 * (k - 1)], a1, 0));
+        utf8proc_category_t first = cat_at(text, len, wk);
+        char lc = text[a1 - 1];
+        int cand = base || !is_cat_alnum(last) || first == UTF8PROC_CATEGORY_LU ||
+                   first == UTF8PROC_CATEGORY_ND;
+        /* the rules keep their say after a stop, !, ? or a comma: no start
+         * where they made none (an abbreviation, an ellipsis, "Yahoo! he")
+         * or after a list marker ("1)", "(iii)"), none taken away before a
+         * capital after a stop, ! or ? */
+        size_t a0 = s->wb[2 * (k - 1)];
+        /* a capital after a word in small letters is most often a name
+         * ("the United States"), a digit a number ("is 11.18.2014"), and
+         * after "]" comes a footnote's text: the rules decide */
+        int small = !base && (first == UTF8PROC_CATEGORY_LU || first == UTF8PROC_CATEGORY_ND);
+        for (size_t q = a0; small && q < a1; q++)
+            small = text[q] >= 'a' && text[q] <= 'z';
+        if (small || (!base && lc == ']') ||
+            (!base && (lc == '.' || lc == '!' || lc == '?' || lc == ',')) ||
+            (base && (lc == '.' || lc == '!' || lc == '?') && first == UTF8PROC_CATEGORY_LU) ||
+            (!base && lc == ')' && a1 - a0 <= 5))
+            cand = 0;
+        if ((cand ? en_score(s, text, k, base) > 0 : base) && add_cut(s, wk) != 0)
+            return MK_ENOMEM;
+        if (base)
+            j++;
+        k++;
+    }
+    /* the sentences between the starts, spaces trimmed */
+    s->nsp = 0;
+    for (j = 0; j < s->ncuts; j++) {
+        size_t a = s->cuts[j], z = j + 1 < s->ncuts ? s->cuts[j + 1] : len;
+        while (a < z && text[a] == ' ')
+            a++;
+        while (z > a && text[z - 1] == ' ')
+            z--;
+        if (z > a && add_span(s, a, z, 0) != 0)
+            return MK_ENOMEM;
+    }
+    return 0;
+}
+
 int
 mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang,
                  const mk_span **spans, mk_error *err)
@@ -1126,6 +1471,9 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
         start = e;
     }
+    /* English: the learned model has the last word */
+    if (strcmp(base, "en") == 0 && !s->rules_only && en_model_sentences(s, text, len) != 0)
+        return mk__err(err, MK_ENOMEM, 0, "out of memory");
     count_points(s, text);
     *spans = s->sp;
     return (int)s->nsp;
@@ -1250,6 +1598,11 @@ token_run(const mk_segmenter *s, const char *t, size_t len, size_t i, int hyphen
 {
     size_t n = 1;
     const mk_span *p = &s->sp[i];
+
+    /* every run is of tokens written together: most tokens are followed
+     * by a space */
+    if (!glued(s, i))
+        return 1;
     char c = TOK_LEN(s, i) == 1 ? t[p->start_b] : '\0';
 
     /* punctuation runs (the Indonesian treebank writes each sign apart,
@@ -1316,8 +1669,8 @@ token_run(const mk_segmenter *s, const char *t, size_t len, size_t i, int hyphen
             return k - i + 1;
     }
     if (en && p->kind == MK_TOK_WORD && (i == 0 || !glued(s, i - 1))) {
-        if (bound_prefix(t + p->start_b, TOK_LEN(s, i)) && glued(s, i) && tok_is(s, t, i + 1, '-') &&
-            glued(s, i + 1) && s->sp[i + 2].kind == MK_TOK_WORD)
+        if (tok_is(s, t, i + 1, '-') && glued(s, i + 1) && s->sp[i + 2].kind == MK_TOK_WORD &&
+            bound_prefix(t + p->start_b, TOK_LEN(s, i)))
             return 3;
         /* "w/" (with) before a space */
         if (tok_is(s, t, i, 'w') && glued(s, i) && tok_is(s, t, i + 1, '/') && !glued(s, i + 1))
@@ -1514,46 +1867,10 @@ zh_tokens(mk_segmenter *s, const char *text)
     return 0;
 }
 
-/* The Chinese token model (lib/zh_model.c, made by scripts/train-zh-words):
- * FNV-1a hashes of feature strings (0 is 1) and their weights, in an
- * open-addressed table of a power-of-two size. */
-extern const size_t mk__zh_model_slots;
-extern const uint32_t mk__zh_model_hash[];
-extern const int16_t mk__zh_model_weight[];
-
 static int
 is_han(uint32_t c)
 {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-
-/* Appends S[0..N) to the feature being built in F (room for 96 bytes). */
-static size_t
-feat_add(char *f, size_t at, const char *str, size_t n)
-{
-    if (at + n > 96)
-        n = at < 96 ? 96 - at : 0;
-    memcpy(f + at, str, n);
-    return at + n;
-}
-
-/* The weight of feature F[0..N). */
-static int
-zh_weight(const char *f, size_t n)
-{
-    uint32_t h = 2166136261u;
-    size_t mask = mk__zh_model_slots - 1;
-
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)f[i]) * 16777619u;
-    if (h == 0)
-        h = 1;
-    for (size_t k = h & mask;; k = (k + 1) & mask) {
-        if (mk__zh_model_hash[k] == h)
-            return mk__zh_model_weight[k];
-        if (mk__zh_model_hash[k] == 0)
-            return 0;
-    }
 }
 
 /* A paragraph's characters, spaces left out, for the model: byte range,
@@ -1577,23 +1894,12 @@ feat_chars(char *f, size_t at, const char *text, const struct zch *ch, size_t a,
     return at;
 }
 
-static size_t
-feat_num(char *f, size_t at, size_t v)
-{
-    char d[24], *q = d + sizeof d;
-
-    do
-        *--q = (char)('0' + v % 10);
-    while ((v /= 10) > 0);
-    return feat_add(f, at, q, (size_t)(d + sizeof d - q));
-}
-
 /* The model's score for a boundary at gap I (between characters I - 1 and
- * I); the features are scripts/train-zh-words' (Sentence.features). */
+ * I); the features are scripts/train-segment-models' (ZhSentence.features). */
 static long
 zh_score(const char *text, const struct zch *ch, size_t n, const size_t *tf, const size_t *tt, size_t i)
 {
-    char f[96];
+    char f[FEAT_MAX];
     size_t at;
     long sum = 0;
     const char *sb = ch[i - 1].tok != ch[i].tok ? "1" : "0";
@@ -1602,7 +1908,7 @@ zh_score(const char *text, const struct zch *ch, size_t n, const size_t *tf, con
 #define CH(k) text + ch[k].b, ch[k].e - ch[k].b
 #define L2 (i >= 2 ? text + ch[i - 2].b : "^"), (i >= 2 ? ch[i - 2].e - ch[i - 2].b : 1)
 #define R2 (i + 1 < n ? text + ch[i + 1].b : "$"), (i + 1 < n ? ch[i + 1].e - ch[i + 1].b : 1)
-#define ONE(expr) do { at = 0; expr; sum += zh_weight(f, at); } while (0)
+#define ONE(expr) do { at = 0; expr; sum += model_weight(&zh_model, f, at); } while (0)
     ONE(at = feat_add(f, at, "b", 1));
     ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1));
     ONE(at = feat_add(f, at, "s", 1); at = feat_add(f, at, sb, 1); at = feat_add(f, at, "|l", 2);
@@ -1643,7 +1949,7 @@ zh_model_tokens(mk_segmenter *s, const char *text, size_t len)
 {
     size_t n = 0, i, j, k;
 
-    if (mk__zh_model_slots < 2 || s->nsp == 0)
+    if (*zh_model.slots < 2 || s->nsp == 0)
         return 0;
     /* the characters, and the first and last character of each token */
     if (len > s->zcap) {
@@ -1808,7 +2114,7 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
         if (strcmp(base, "vi") == 0 && !s->vi_syllables)
             join_vi_words(s, text);
         if (strcmp(base, "zh") == 0 && (zh_tokens(s, text) != 0 ||
-                                        (!s->zh_rules && zh_model_tokens(s, text, len) != 0)))
+                                        (!s->rules_only && zh_model_tokens(s, text, len) != 0)))
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
     }
     count_points(s, text);

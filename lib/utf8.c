@@ -238,14 +238,19 @@ mk__u16_advance(const char *str, size_t len, size_t b, int32_t *u, int32_t to)
     const unsigned char *s = (const unsigned char *)str;
     int32_t v = *u;
 
+    /* long hops (a sentence) eight ASCII bytes at a time */
+    while (to - v >= 16 && b + 8 <= len && ascii8(s + b)) {
+        b += 8;
+        v += 8;
+    }
     while (v < to && b < len) {
-        if (to - v >= 8 && b + 8 <= len && ascii8(s + b)) {
-            b += 8;
-            v += 8;
+        unsigned char c = s[b];
+        if (c < 0x80) {
+            b++;
+            v++;
             continue;
         }
-        unsigned char c = s[b];
-        b += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        b += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         v += c < 0xF0 ? 1 : 2;
     }
     *u = v;

@@ -36,5 +36,7 @@
 0  segment/vi-quote-sign           printf 'Li gọi " Dezliangz ! Dezliangz ! " . Sau 35 năm , đây là lần đầu .\n' | mekong segment --lang vi
 0  segment/number-starts           printf 'He finally retired. 35 years later he came back.\n' | mekong segment --lang en
 # Chinese words cut as the treebanks cut them: 这 个, 他 的, 称 为; a foreign name whole; 第 and its number
-0  segment/zh-treebank-words       printf '这个城市被称为第一个阿尔斯特的港口，他的朋友也在。\n' | mekong segment --tokens --zh-rules --lang zh
+0  segment/zh-treebank-words       printf '这个城市被称为第一个阿尔斯特的港口，他的朋友也在。\n' | mekong segment --tokens --rules-only --lang zh
+0  segment/en-model               printf 'Please call me at 303-832-8160 Thanks Rudwell\nMr. Lee met Dr. Tan at 5 p.m. on Friday. They spoke.\n' | mekong segment --lang en
+0  segment/en-rules-only          printf 'Please call me at 303-832-8160 Thanks Rudwell\nMr. Lee met Dr. Tan at 5 p.m. on Friday. They spoke.\n' | mekong segment --rules-only --lang en
 0  segment/zh-model               printf '这个城市被称为第一个阿尔斯特的港口，他的朋友也在。\n' | mekong segment --tokens --lang zh
