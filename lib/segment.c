@@ -1343,6 +1343,31 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                     return mk__err(err, MK_ENOMEM, 0, "out of memory");
             }
         }
+        /* a stop with no space after it between a word of two small
+         * letters or more (or a number) and a capitalized word ends a
+         * sentence too, as scraped text loses its spaces ("Hello
+         * world.Today is", "bought 1,000.That is"); e-mail addresses and
+         * URLs keep theirs (below). The region's Latin-script languages. */
+        if (!own_stops && (strcmp(base, "en") == 0 || strcmp(base, "id") == 0 || strcmp(base, "ms") == 0 ||
+                           strcmp(base, "fil") == 0 || strcmp(base, "tl") == 0 || strcmp(base, "vi") == 0)) {
+            for (i = 2; i + 2 < len; i++) {
+                const char *dot = memchr(text + i, '.', len - 2 - i);
+                if (dot == NULL)
+                    break;
+                i = (size_t)(dot - text);
+                unsigned char l1 = (unsigned char)text[i - 1], l2 = (unsigned char)text[i - 2];
+                unsigned char r1 = (unsigned char)text[i + 1], r2 = (unsigned char)text[i + 2];
+                if (!(r1 >= 'A' && r1 <= 'Z' && r2 >= 'a' && r2 <= 'z'))
+                    continue;
+                if (!((l1 >= 'a' && l1 <= 'z' && l2 >= 'a' && l2 <= 'z') || (l1 >= '0' && l1 <= '9')))
+                    continue;
+                size_t w = word_before(text, i);
+                if (is_abbreviation(text + w, i - w) || memchr(text + w, '.', i - w) != NULL)
+                    continue;
+                if (add_cut(s, i + 1) != 0)
+                    return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            }
+        }
         /* Armenian ends sentences with ։, and often writes it as a colon:
          * either, after an Armenian letter and before a space, is a stop */
         if (strcmp(base, "hy") == 0) {
@@ -1438,6 +1463,15 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         if (!own_stops && e < len && ordinal_stop_lang(base) && ordinal_before(text, start, e, &roman) &&
             (roman ? !starts_lower(text, len, e) : month_at(it, text, len, e)))
             continue;
+        /* ICU ends a sentence after ! or ? whatever follows; before a
+         * letter written against it, the sign is part of a name ("Y!J",
+         * "!Xũ", "Yahoo!Japan") */
+        if (e < len && e > start && (text[e - 1] == '!' || text[e - 1] == '?')) {
+            size_t k;
+            uint32_t c = mk__utf8_decode((const unsigned char *)text + e, len - e, &k);
+            if (u_isalpha((UChar32)c))
+                continue;
+        }
         /* a quotation mark standing apart before a sign ('... ! " .',
          * '? " - he asked', as tokenized text writes them) closes the
          * sentence, which goes on to the sign */

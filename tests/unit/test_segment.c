@@ -52,6 +52,11 @@ TEST(english_abbreviations)
     SENTS("He said \"stop.\" Then he left.", "en", "He said \"stop.\"|Then he left.");
     SENTS("x", "en", "x");
     SENTS("", "en", "");
+    /* a stop that lost its space, and signs inside names */
+    SENTS("Hello world.Today is Tuesday.It rose 1,000.That is a lot.", "en",
+          "Hello world.|Today is Tuesday.|It rose 1,000.|That is a lot.");
+    SENTS("See www.example.com.He works at Yahoo! and Y!J. in Tokyo.", "en",
+          "See www.example.com.He works at Yahoo! and Y!J. in Tokyo.");
 }
 
 TEST(lists_and_ellipses)
