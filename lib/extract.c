@@ -555,6 +555,13 @@ lookup(const mk_extractor *x, const char *s, size_t n, int type)
 static int
 know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int type)
 {
+    /* a name the document defines again the same way is known already: a
+     * long document that repeats its names does not make the lists (and
+     * the scans over them) grow */
+    const struct known *old = lookup(x, s, n, type);
+    if (old != NULL && old->len == n && old->val_len == vn && memcmp(x->names.p + old->off, s, n) == 0 &&
+        memcmp(x->names.p + old->val, v, vn) == 0)
+        return 0;
     if (mk__grow((void **)&x->known, &x->capknown, x->nknown + 1, sizeof *x->known) != 0)
         return MK_ENOMEM;
     struct known *k = &x->known[x->nknown];
