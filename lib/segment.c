@@ -67,7 +67,7 @@ struct mk_segmenter {
      * to bytes by a cursor (u16_at, u16_b) that moves forward */
     uint16_t *u16;
     size_t u16cap;
-    int use16;
+    int use16;              /* 1: UTF-16; 2: UTF-16 of ASCII text, a unit a byte */
     int32_t u16_at;
     size_t u16_b;
     struct zch *zch;        /* the Chinese model's characters and tokens */
@@ -239,7 +239,8 @@ set_text(mk_segmenter *s, UBreakIterator *bi, const char *text, size_t len, mk_e
             ubrk_setText(bi, s->u16, (int32_t)n, &ec);
             if (U_FAILURE(ec))
                 return mk__err(err, MK_EICU, 0, "ICU break iterator: %s", u_errorName(ec));
-            s->use16 = 1;
+            /* as many units as bytes: all ASCII, and a unit is a byte */
+            s->use16 = (size_t)n == len ? 2 : 1;
             s->u16_at = 0;
             s->u16_b = 0;
             return 0;
@@ -257,7 +258,7 @@ set_text(mk_segmenter *s, UBreakIterator *bi, const char *text, size_t len, mk_e
 static size_t
 at_byte(mk_segmenter *s, const char *text, size_t len, int32_t b)
 {
-    if (!s->use16)
+    if (s->use16 != 1)              /* UTF-8 itself, or all ASCII */
         return (size_t)b;
     if (b < s->u16_at) {            /* boundaries come in order; restart if not */
         s->u16_at = 0;
@@ -327,6 +328,13 @@ count_points(mk_segmenter *s, const char *text)
 {
     size_t i, b = 0, cp = 0;
 
+    if (s->use16 == 2) {            /* ASCII text (set_text): a byte a code point */
+        for (i = 0; i < s->nsp; i++) {
+            s->sp[i].start = s->sp[i].start_b;
+            s->sp[i].end = s->sp[i].end_b;
+        }
+        return;
+    }
     for (i = 0; i < s->nsp; i++) {
         mk_span *p = &s->sp[i];
         if (p->start_b < b) {       /* spans are ordered; restart if not */
@@ -1148,8 +1156,8 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
         while (i < len && text[i] == ' ')
             i++;
         size_t b = i;
-        const char *sp = memchr(text + i, ' ', len - i);
-        i = sp != NULL ? (size_t)(sp - text) : len;
+        while (i < len && text[i] != ' ')   /* words are short: no memchr */
+            i++;
         if (i > b) {
             if (2 * (nw + 1) > s->wcap) {
                 size_t nc = s->wcap ? 2 * s->wcap : 256;
@@ -1189,6 +1197,14 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
         }
         int base = sj == wk;
         size_t a1 = s->wb[2 * (k - 1) + 1];
+        /* most words: a small letter after a letter or digit, no start,
+         * nothing to decide */
+        unsigned char lb = (unsigned char)text[a1 - 1], fb = (unsigned char)text[wk];
+        if (!base && fb >= 'a' && fb <= 'z' &&
+            ((lb >= 'a' && lb <= 'z') || (lb >= 'A' && lb <= 'Z') || (lb >= '0' && lb <= '9'))) {
+            k++;
+            continue;
+        }
         utf8proc_category_t last = cat_at(text, len, last_chars(text, s->wb[2 * (k - 1)], a1, 0));
         utf8proc_category_t first = cat_at(text, len, wk);
         char lc = text[a1 - 1];
