@@ -458,8 +458,12 @@ skip_spaces(const char *t, size_t len, size_t b)
 
 /* Does the sentence that ends at byte E (after trailing spaces are put
  * aside) stop on an abbreviation or an initial that does not end it? */
+static int time_of_day_ends(struct iter *it, const char *t, size_t len, size_t w, size_t dot, size_t nx);
+
+/* EN: English, where a.m. and p.m. end sentences before a capitalized
+ * word (time_of_day_ends, with IT's calendar names). */
 static int
-ends_in_abbreviation(const char *t, size_t len, size_t start, size_t e)
+ends_in_abbreviation(struct iter *it, int en, const char *t, size_t len, size_t start, size_t e)
 {
     size_t next = skip_spaces(t, len, e);
 
@@ -499,7 +503,7 @@ ends_in_abbreviation(const char *t, size_t len, size_t start, size_t e)
     if (is_title(t + w, n))
         return 1;
     if (is_abbreviation(t + w, n) || dotted(t + w, n))
-        return digit_next || !is_starter(t, len, next);
+        return digit_next || !(is_starter(t, len, next) || (en && time_of_day_ends(it, t, len, w, e - 1, next)));
     return 0;
 }
 
@@ -617,7 +621,8 @@ static void
 read_months(struct iter *it)
 {
     static const UDateFormatSymbolType types[] = { UDAT_MONTHS, UDAT_STANDALONE_MONTHS,
-                                                   UDAT_SHORT_MONTHS, UDAT_STANDALONE_SHORT_MONTHS };
+                                                   UDAT_SHORT_MONTHS, UDAT_STANDALONE_SHORT_MONTHS,
+                                                   UDAT_WEEKDAYS, UDAT_SHORT_WEEKDAYS };
     UErrorCode e = U_ZERO_ERROR;
     UDateFormat *df = udat_open(UDAT_NONE, UDAT_SHORT, it->lang, NULL, 0, NULL, 0, &e);
 
@@ -627,6 +632,11 @@ read_months(struct iter *it)
     size_t cap = 0;
     for (size_t t = 0; t < sizeof types / sizeof types[0]; t++)
         for (int32_t k = 0; k < 12; k++) {
+            /* weekdays count from 1 (Sunday) to 7 */
+            if (types[t] == UDAT_WEEKDAYS || types[t] == UDAT_SHORT_WEEKDAYS) {
+                if (k == 0 || k > 7)
+                    continue;
+            }
             UChar b[64], lo[64];
             char u8[128];
             int32_t n, ln, n8;
@@ -696,6 +706,25 @@ month_at(struct iter *it, const char *t, size_t len, size_t b)
         if (strcmp(it->months + q, u8) == 0)
             return 1;
     return 0;
+}
+
+/* After "a.m." or "p.m." (W..DOT, any case) a capitalized word starts a
+ * sentence ("at 6 P.M. Travelers ..."), unless it is a weekday or a month
+ * (CLDR's names: "6 p.m. Monday"), a time zone in capitals ("ET") or a
+ * title ("at 5 a.m. Mr. Smith went"). */
+static int
+time_of_day_ends(struct iter *it, const char *t, size_t len, size_t w, size_t dot, size_t nx)
+{
+    if (dot - w != 3 || !((t[w] | 0x20) == 'a' || (t[w] | 0x20) == 'p') || t[w + 1] != '.' ||
+        (t[w + 2] | 0x20) != 'm')
+        return 0;
+    if (nx + 1 >= len || !(t[nx] >= 'A' && t[nx] <= 'Z') || !(t[nx + 1] >= 'a' && t[nx + 1] <= 'z'))
+        return 0;
+    /* nor before a title: "At 5 a.m. Mr. Smith went" goes on */
+    size_t e = nx;
+    while (e < len && ascii_letter((unsigned char)t[e]))
+        e++;
+    return !is_title(t + nx, e - nx) && !month_at(it, t, len, nx);
 }
 
 /* Does [START, E) end (spaces aside) in an ordinal: one or two digits, or
@@ -1264,6 +1293,7 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
     /* Thai, Lao, Khmer and Burmese end sentences with their own signs (or
      * a space); a full stop in them marks an abbreviation (ดร. ក.អ.យ.ក) */
     int own_stops = thai || strcmp(base, "km") == 0 || strcmp(base, "my") == 0;
+    int en = strcmp(base, "en") == 0;
 
     /* ICU's boundaries, and ours: Khmer ។ ៕, Thai and Lao spaces */
     for (b = ubrk_first(it->sent); (b = ubrk_next(it->sent)) != UBRK_DONE;)
@@ -1323,7 +1353,8 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                 if (w >= i || (w > 0 && ascii_letter((unsigned char)text[w - 1])) ||
                     !((i - w == 1 && text[w] >= 'A' && text[w] <= 'Z') ||
                       is_abbreviation(text + w, i - w) || dotted(text + w, i - w)) ||
-                    is_title(text + w, i - w) || !is_starter(text, len, nx))
+                    is_title(text + w, i - w) ||
+                    !(is_starter(text, len, nx) || (en && time_of_day_ends(it, text, len, w, i, nx))))
                     continue;
                 if (add_cut(s, nx) != 0)
                     return mk__err(err, MK_ENOMEM, 0, "out of memory");
@@ -1504,7 +1535,7 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         if (!own_stops && e < len && e >= start + 3 && memcmp(text + e - 3, "...", 3) == 0 &&
             text[e] != ' ' && !starts_quote_or_space(text, len, e))
             continue;
-        if (e < len && (ends_in_abbreviation(text, len, start, e) ||
+        if (e < len && (ends_in_abbreviation(it, en, text, len, start, e) ||
                         (starts_lower(text, len, e) && marker_at(text, len, e) == 0 &&
                          short_word_stop(text, start, e)) ||
                         list_marker(text, start, e) ||

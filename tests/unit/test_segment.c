@@ -55,6 +55,10 @@ TEST(english_abbreviations)
     /* a stop that lost its space, and signs inside names */
     SENTS("Hello world.Today is Tuesday.It rose 1,000.That is a lot.", "en",
           "Hello world.|Today is Tuesday.|It rose 1,000.|That is a lot.");
+    /* a.m. and p.m. before a capitalized word end a sentence, but not
+     * before a weekday, a time zone or a title */
+    SENTS("He left at 6 P.M. Travelers stayed. We met at 6 p.m. Monday, at 7 a.m. ET and at 5 a.m. Mr. Li came.",
+          "en", "He left at 6 P.M.|Travelers stayed.|We met at 6 p.m. Monday, at 7 a.m. ET and at 5 a.m. Mr. Li came.");
     SENTS("See www.example.com.He works at Yahoo! and Y!J. in Tokyo.", "en",
           "See www.example.com.He works at Yahoo! and Y!J. in Tokyo.");
 }
