@@ -1467,6 +1467,21 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
         p = ae;
     }
     free(w);
+    /* a title alone after a number counts people ("350 นาย", three
+     * hundred and fifty men): no one's name */
+    if (n <= cap) {
+        size_t o = 0;
+        for (size_t k = 0; k < n; k++) {
+            size_t a = out[k].start_b, e = out[k].end_b;
+            if (out[k].type == MK_ENT_PERSON && e > a) {
+                size_t tl = prefix_in(mk__titles, mk__ntitles, lang, t, e, a);
+                if (tl > 0 && (a + tl == e || (a + tl + 1 == e && t[e - 1] == '.')) && count_before(t, a))
+                    continue;
+            }
+            out[o++] = out[k];
+        }
+        n = o;
+    }
     return n;
 }
 

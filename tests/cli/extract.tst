@@ -27,3 +27,7 @@
 0  extract/headline-acronym        printf '%s\n' 'NADMA moves more assets to Kelantan' '' 'The National Disaster Management Agency (NADMA) said 8,000 people were moved.' | mekong extract --types org --lang en
 # Burmese: a couple written as one (U ... Daw ...) is two people
 0  extract/my-couple               printf '%s\n' 'ရန်ကုန်မြို့၌ဦးဖိုးမှီဒေါ်အေးတင်တို့ကဖွားမြင်သည်။' | mekong extract --lang my --types person
+# a title after a number counts people (350 นาย): no person; the named one is
+0  extract/th-count-title         printf '%s\n' 'ปภ. ระดมเจ้าหน้าที่กว่า 350 นาย พร้อมรถ 24 คัน นายสมชาย ใจดี กล่าว' | mekong extract --types person --lang th
+# Burmese: words that start like a title (uncle, head, first) are no one
+0  extract/my-not-titles          printf '%s\n' 'ဦးခေါင်းကိုလုံးဝလိပ်ခွံအတွင်းသွင်းယူနိုင်သည်။' 'သူသည်ဒေါ်လာ၅၀၀ပေးခဲ့သည်။' | mekong extract --lang my --types person
