@@ -1188,14 +1188,8 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
         while (i < len && text[i] != ' ')   /* words are short: no memchr */
             i++;
         if (i > b) {
-            if (2 * (nw + 1) > s->wcap) {
-                size_t nc = s->wcap ? 2 * s->wcap : 256;
-                size_t *p = realloc(s->wb, nc * sizeof *p);
-                if (p == NULL)
-                    return MK_ENOMEM;
-                s->wb = p;
-                s->wcap = nc;
-            }
+            if (mk__grow((void **)&s->wb, &s->wcap, 2 * (nw + 1), sizeof *s->wb) != 0)
+                return MK_ENOMEM;
             s->wb[2 * nw] = b;
             s->wb[2 * nw + 1] = i;
             nw++;
@@ -1203,14 +1197,11 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
     }
     /* what the features take of a word is made when one needs it, once a
      * paragraph (numbered, so that nothing is cleared) */
-    if (nw > s->wicap) {
-        struct einfo *p = realloc(s->winfo, nw * sizeof *p);
-        if (p == NULL)
-            return MK_ENOMEM;
-        memset(p + s->wicap, 0, (nw - s->wicap) * sizeof *p);
-        s->winfo = p;
-        s->wicap = nw;
-    }
+    size_t had = s->wicap;
+    if (mk__grow((void **)&s->winfo, &s->wicap, nw, sizeof *s->winfo) != 0)
+        return MK_ENOMEM;
+    if (s->wicap > had)
+        memset(s->winfo + had, 0, (s->wicap - had) * sizeof *s->winfo);
     s->wgen++;
     /* the starts, in order, into the cut buffer: the first cut's where no
      * word is decided, the model's where one is */
@@ -2033,20 +2024,9 @@ zh_model_tokens(mk_segmenter *s, const char *text, size_t len)
     if (*zh_model.slots < 2 || s->nsp == 0)
         return 0;
     /* the characters, and the first and last character of each token */
-    if (len > s->zcap) {
-        struct zch *p = realloc(s->zch, len * sizeof *p);
-        if (p == NULL)
-            return MK_ENOMEM;
-        s->zch = p;
-        s->zcap = len;
-    }
-    if (s->nsp * 2 > s->ztcap) {
-        size_t *p = realloc(s->ztok, s->nsp * 2 * sizeof *p);
-        if (p == NULL)
-            return MK_ENOMEM;
-        s->ztok = p;
-        s->ztcap = s->nsp * 2;
-    }
+    if (mk__grow((void **)&s->zch, &s->zcap, len, sizeof *s->zch) != 0 ||
+        mk__grow((void **)&s->ztok, &s->ztcap, s->nsp * 2, sizeof *s->ztok) != 0)
+        return MK_ENOMEM;
     size_t *tf = s->ztok, *tt = s->ztok + s->nsp;
     struct zch *ch = s->zch;
     int space = 1, han2 = 0;
@@ -2092,13 +2072,8 @@ zh_model_tokens(mk_segmenter *s, const char *text, size_t len)
     }
     /* the new tokens, into the span buffer (no more of them than
      * characters) */
-    if (n > s->cap) {
-        mk_span *q = realloc(s->sp, n * sizeof *q);
-        if (q == NULL)
-            return MK_ENOMEM;
-        s->sp = q;
-        s->cap = n;
-    }
+    if (mk__grow((void **)&s->sp, &s->cap, n, sizeof *s->sp) != 0)
+        return MK_ENOMEM;
     size_t out = 0;
     for (i = 0; i < n;) {
         size_t z = i + 1;
