@@ -962,8 +962,10 @@ static const struct model en_model = { &mk__en_sent_model_slots, mk__en_sent_mod
 static size_t
 feat_add(char *f, size_t at, const char *str, size_t n)
 {
-    if (at + n > FEAT_MAX)
-        n = at < FEAT_MAX ? FEAT_MAX - at : 0;
+    if (at >= FEAT_MAX)
+        return at;
+    if (n > FEAT_MAX - at)
+        n = FEAT_MAX - at;
     memcpy(f + at, str, n);
     return at + n;
 }
@@ -1266,6 +1268,35 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
     return 0;
 }
 
+/* Is the stop at byte I (2 <= I, I + 2 < LEN) one that lost its space: after
+ * a word of two small letters or more (or a number) that is no
+ * abbreviation, before a capital and a small letter ("world.Today",
+ * "1,000.That"), and not before a top-level domain ("Newsfeeds.Com")?
+ * The sentence and the token passes both ask. */
+static int
+lost_space_stop(const char *t, size_t len, size_t i)
+{
+    static const char *const tld[] = { "com", "net", "org", "gov", "edu", "info", "biz", "co" };
+    unsigned char l1 = (unsigned char)t[i - 1], l2 = (unsigned char)t[i - 2];
+    unsigned char r1 = (unsigned char)t[i + 1], r2 = (unsigned char)t[i + 2];
+
+    if (!(r1 >= 'A' && r1 <= 'Z' && r2 >= 'a' && r2 <= 'z'))
+        return 0;
+    if (!((l1 >= 'a' && l1 <= 'z' && l2 >= 'a' && l2 <= 'z') || (l1 >= '0' && l1 <= '9')))
+        return 0;
+    size_t w = word_before(t, i), e = i + 1;
+    if (is_abbreviation(t + w, i - w) || memchr(t + w, '.', i - w) != NULL)
+        return 0;
+    while (e < len && ascii_letter((unsigned char)t[e]))
+        e++;
+    for (size_t k = 0; k < sizeof tld / sizeof tld[0]; k++) {
+        size_t n = strlen(tld[k]);
+        if (e - i - 1 == n && (t[i + 1] | 0x20) == tld[k][0] && memcmp(t + i + 2, tld[k] + 1, n - 1) == 0)
+            return 0;
+    }
+    return 1;
+}
+
 int
 mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang,
                  const mk_span **spans, mk_error *err)
@@ -1393,16 +1424,7 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                 if (dot == NULL)
                     break;
                 i = (size_t)(dot - text);
-                unsigned char l1 = (unsigned char)text[i - 1], l2 = (unsigned char)text[i - 2];
-                unsigned char r1 = (unsigned char)text[i + 1], r2 = (unsigned char)text[i + 2];
-                if (!(r1 >= 'A' && r1 <= 'Z' && r2 >= 'a' && r2 <= 'z'))
-                    continue;
-                if (!((l1 >= 'a' && l1 <= 'z' && l2 >= 'a' && l2 <= 'z') || (l1 >= '0' && l1 <= '9')))
-                    continue;
-                size_t w = word_before(text, i);
-                if (is_abbreviation(text + w, i - w) || memchr(text + w, '.', i - w) != NULL)
-                    continue;
-                if (add_cut(s, i + 1) != 0)
+                if (lost_space_stop(text, len, i) && add_cut(s, i + 1) != 0)
                     return mk__err(err, MK_ENOMEM, 0, "out of memory");
             }
         }
@@ -1753,6 +1775,51 @@ token_run(const mk_segmenter *s, const char *t, size_t len, size_t i, int hyphen
             return 3;
     }
     return 1;
+}
+
+/* ICU keeps "world.Today" one word: where the sentence pass cuts at a
+ * stop that lost its space (lost_space_stop), the token is cut too, the
+ * stop a token of its own. */
+static int
+split_lost_stops(mk_segmenter *s, const char *text, size_t len)
+{
+    size_t i, extra = 0;
+
+    for (i = 0; i < s->nsp; i++) {
+        const mk_span *p = &s->sp[i];
+        if (p->kind != MK_TOK_WORD)
+            continue;
+        for (size_t b = p->start_b + 2; b < p->end_b; b++)
+            if (text[b] == '.' && b + 2 < len && lost_space_stop(text, len, b))
+                extra += 2;
+    }
+    if (extra == 0)
+        return 0;
+    if (mk__grow((void **)&s->sp, &s->cap, s->nsp + extra, sizeof *s->sp) != 0)
+        return MK_ENOMEM;
+    /* from the back, so that each span moves once */
+    size_t w = s->nsp + extra;
+    for (i = s->nsp; i-- > 0;) {
+        mk_span p = s->sp[i];
+        size_t e = p.end_b;
+        if (p.kind == MK_TOK_WORD)
+            for (size_t b = p.end_b; b-- > p.start_b + 2;)
+                if (text[b] == '.' && b + 2 < len && lost_space_stop(text, len, b)) {
+                    mk_span after = p, stop = p;
+                    after.start_b = b + 1;
+                    after.end_b = e;
+                    stop.start_b = b;
+                    stop.end_b = b + 1;
+                    stop.kind = MK_TOK_PUNCT;
+                    s->sp[--w] = after;
+                    s->sp[--w] = stop;
+                    e = b;
+                }
+        p.end_b = e;
+        s->sp[--w] = p;
+    }
+    s->nsp += extra;
+    return 0;
 }
 
 /* Joins the runs of token_run into one token each. */
@@ -2166,6 +2233,9 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
     }
     {
+        if ((strcmp(base, "en") == 0 || stop_apart || strcmp(base, "fil") == 0 || strcmp(base, "tl") == 0 ||
+             strcmp(base, "vi") == 0) && split_lost_stops(s, text, len) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
         join_runs(s, text, len, base);
         if (strcmp(base, "vi") == 0 && !s->vi_syllables)
             join_vi_words(s, text);

@@ -53,8 +53,8 @@ TEST(english_abbreviations)
     SENTS("x", "en", "x");
     SENTS("", "en", "");
     /* a stop that lost its space, and signs inside names */
-    SENTS("Hello world.Today is Tuesday.It rose 1,000.That is a lot.", "en",
-          "Hello world.|Today is Tuesday.|It rose 1,000.|That is a lot.");
+    SENTS("Hello world.Today is Tuesday.It rose 1,000.That is a lot. See Newsfeeds.Com now.", "en",
+          "Hello world.|Today is Tuesday.|It rose 1,000.|That is a lot.|See Newsfeeds.Com now.");
     /* a.m. and p.m. before a capitalized word end a sentence, but not
      * before a weekday, a time zone or a title */
     SENTS("He left at 6 P.M. Travelers stayed. We met at 6 p.m. Monday, at 7 a.m. ET and at 5 a.m. Mr. Li came.",
@@ -127,6 +127,10 @@ TEST(treebank_tokens)
          "An/word e-mail/word ,/punct a/word long/word -/punct term/word plan/word b/c/word "
          "of/word 1990/number -/punct 1995/number w//word 10/number -/punct 15/number "
          "km\xc2\xb2/word");
+    /* a stop that lost its space is a token, as the sentence pass cuts
+     * there; a domain keeps its */
+    TOKS("world.Today at Newsfeeds.Com", "en",
+         "world/word ./punct Today/word at/word Newsfeeds.Com/word");
     /* a prefix glued to a word before it is no prefix */
     TOKS("x-re-do", "en", "x/word -/punct re/word -/punct do/word");
     /* Indonesian: hyphenated words whole; stops, hashtags and runs apart */
