@@ -938,8 +938,9 @@ add_list_cuts(mk_segmenter *s, const char *t, size_t len)
 }
 
 /* The learned models (lib/zh_model.c, lib/en_sent_model.c, made by
- * scripts/train-segment-models): FNV-1a hashes of feature strings (0 is
- * 1) and their weights, in open-addressed tables of a power-of-two size. */
+ * scripts/train-segment-models): the hashes of feature strings (ph_of and
+ * model_weight_ph below; 0 is 1) and their weights, in open-addressed
+ * tables of a power-of-two size. */
 extern const size_t mk__zh_model_slots, mk__en_sent_model_slots;
 extern const uint32_t mk__zh_model_hash[], mk__en_sent_model_hash[];
 extern const int16_t mk__zh_model_weight[], mk__en_sent_model_weight[];
