@@ -9,9 +9,10 @@
  *     known word adds its log-probability per class (relative to the best
  *     class, clipped); a word the table lacks adds, scaled down, the mean of
  *     its character trigrams, so names and rare inflections still count;
- *  2. for Indonesian-or-Malay, a logistic regression on the words that tell
- *     the two apart (karena/kerana, bisa/boleh, uang/wang ...), trained on
- *     parallel text so that shared words weigh nothing.
+ *  2. for Indonesian-or-Malay, a logistic regression on the words and word
+ *     pairs that tell the two apart (karena/kerana, bisa/boleh, uang/wang,
+ *     "di mana", "akan datang" ...), trained on parallel text so that shared
+ *     words weigh nothing.
  * Words are folded byte-wise (ASCII and the common Latin letters to lower
  * case) and hashed as they are read; the text is scanned once, nothing is
  * allocated, and the scan stops early once the answer is clear.
@@ -49,9 +50,9 @@ fmix(uint32_t h)
     return h;
 }
 
-/* The weights of hash H in T, or NULL. */
-static inline const char *
-lookup(const mk__langid_table *t, uint32_t h)
+/* The slot of hash H in T, or -1. */
+static inline long
+slot(const mk__langid_table *t, uint32_t h)
 {
     uint32_t i = h & t->mask;
     uint16_t fp = (uint16_t)(h >> 16);
@@ -61,11 +62,40 @@ lookup(const mk__langid_table *t, uint32_t h)
     for (;;) {
         uint16_t f = t->fp[i];
         if (f == fp)
-            return t->w + (size_t)i * MK__LID_STRIDE;
+            return (long)i;
         if (f == 0)
-            return NULL;
+            return -1;
         i = (i + 1) & t->mask;
     }
+}
+
+/* The weights of hash H in T (a table of MK__LID_STRIDE weights an entry),
+ * or NULL. */
+static inline const char *
+lookup(const mk__langid_table *t, uint32_t h)
+{
+    long i = slot(t, h);
+
+    return i < 0 ? NULL : t->w + (size_t)i * MK__LID_STRIDE;
+}
+
+/* The pair of the word before (raw hash PREV) and the word in BUF, N bytes
+ * long, adds its Malay-vs-Indonesian weight. */
+static void
+score_pair(const mk__langid_model *m, score *sc, uint32_t prev, const unsigned char *buf,
+           size_t n)
+{
+    uint32_t h = fnv(prev, ' ');
+    size_t i;
+    long k;
+
+    if (n > WORD_MAX)
+        return;
+    for (i = 0; i < n; i++)
+        h = fnv(h, buf[i]);
+    k = slot(&m->pairs, fmix(h));
+    if (k >= 0)
+        sc->ms += m->pairs.w[k] - MK__LID_ZERO;
 }
 
 /* C's division truncates; the trainer mirrors it. */
@@ -189,7 +219,8 @@ mk__langid_latin_with(const mk__langid_model *m, const char *str, size_t len,
 {
     const unsigned char *p = (const unsigned char *)str, *end = p + len;
     unsigned char buf[WORD_MAX];
-    uint32_t h = FNV_SEED;
+    uint32_t h = FNV_SEED, prev = 0;
+    int have_prev = 0;
     size_t n = 0;
     score sc;
     int best, second;
@@ -278,14 +309,21 @@ mk__langid_latin_with(const mk__langid_model *m, const char *str, size_t len,
             }
         }
         /* a word ended */
+        if (have_prev)
+            score_pair(m, &sc, prev, buf, n);
+        prev = h;
+        have_prev = 1;
         score_word(m, &sc, h, buf, n);
         n = 0;
         h = FNV_SEED;
         if (sc.words >= m->stop_words && clear_enough(m, &sc))
             break;
     }
-    if (n > 0)
+    if (n > 0) {
+        if (have_prev)
+            score_pair(m, &sc, prev, buf, n);
         score_word(m, &sc, h, buf, n);
+    }
     if (sc.words == 0)
         return NULL;
     rank(&sc, &best, &second);

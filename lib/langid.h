@@ -28,8 +28,9 @@ enum {
 /* A hash table of words or character trigrams: slot i holds a 16-bit
  * fingerprint fp[i] (0 = empty) and the weights
  * w[i * MK__LID_STRIDE ...], one per class and then the Malay-vs-Indonesian
- * weight. The slot of a hash h is h & mask, probing linearly; its
- * fingerprint is h >> 16 (1 if that is 0). */
+ * weight (the table of word pairs has that weight alone). The slot of a
+ * hash h is h & mask, probing linearly; its fingerprint is h >> 16 (1 if
+ * that is 0). */
 typedef struct mk__langid_table {
     uint32_t mask;
     const uint16_t *fp;
@@ -39,6 +40,7 @@ typedef struct mk__langid_table {
 typedef struct mk__langid_model {
     mk__langid_table words;
     mk__langid_table grams;     /* trigrams of unknown words, " word " */
+    mk__langid_table pairs;     /* word pairs "w1 w2": one weight, Malay-vs-Indonesian */
     int gram_num, gram_den;     /* an unknown word weighs num/den of its trigrams' mean */
     int ms_bias;                /* Malay-vs-Indonesian score before any word */
     int stop_words;             /* stop early after this many scored words ... */
