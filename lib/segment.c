@@ -122,7 +122,7 @@ mk_segmenter_new(mk_error *err)
     }
     s->re_link = pcre2_compile(
         (PCRE2_SPTR) "(?:https?://|www\\.)[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]"
-                     "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+",
+                     "|(?:mailto:)?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+",
         PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &off, NULL);
     if (s->re_link == NULL) {
         mk__err(err, MK_EUSAGE, 0, "cannot compile the link pattern");
@@ -1663,8 +1663,8 @@ static int
 bound_prefix(const char *w, size_t n)
 {
     static const char *const pre[] = {
-        "anti", "bi", "co", "counter", "de", "e", "extra", "inter", "intra", "micro", "mini",
-        "mis", "multi", "non", "over", "post", "pre", "pro", "re", "semi", "sub", "super",
+        "anti", "bi", "co", "counter", "de", "e", "ex", "extra", "inter", "intra", "micro", "mini",
+        "mid", "mis", "multi", "non", "over", "post", "pre", "pro", "re", "semi", "sub", "super",
         "ultra", "un", "vice",
     };
     char low[8];
@@ -1677,6 +1677,64 @@ bound_prefix(const char *w, size_t n)
         if (strlen(pre[i]) == n && memcmp(pre[i], low, n) == 0)
             return 1;
     return 0;
+}
+
+/* Is token I all ASCII digits (any number of them)? */
+static int
+tok_number(const mk_segmenter *s, const char *t, size_t i)
+{
+    return tok_digits(s, t, i, 1, (size_t)-1);
+}
+
+/* Is there a single quote that opens a quotation ('word) between FROM
+ * and AT, with none closing it? Then a quote after a word closes it
+ * and is no possessive. */
+static int
+open_single_quote(const char *t, size_t from, size_t at)
+{
+    int open = 0;
+
+    for (size_t b = from; b < at; b++) {
+        if (t[b] != '\'')
+            continue;
+        int before = b == from || t[b - 1] == ' ' || t[b - 1] == '(' || t[b - 1] == '"';
+        int after = b + 1 < at && ascii_letter((unsigned char)t[b + 1]);
+        if (before && after)
+            open = 1;
+        else if (!before && !after)
+            open = 0;
+    }
+    return open;
+}
+
+/* English runs the English treebank writes as one token: a ZIP+4 code
+ * (77388-5746; other numbers around a hyphen are a range, three
+ * tokens); a year
+ * written short ('67) and a plural of digits (80's); a plural possessive
+ * (soldiers', Thames'), unless the quote closes a quotation. */
+static size_t
+en_run(const mk_segmenter *s, const char *t, size_t len, size_t i)
+{
+    if (tok_number(s, t, i)) {
+        if (TOK_LEN(s, i) == 5 && glued(s, i) && tok_is(s, t, i + 1, '-') && glued(s, i + 1) &&
+            tok_digits(s, t, i + 2, 4, 4) && !glued(s, i + 2))
+            return 3;
+        if (glued(s, i) && tok_is(s, t, i + 1, '\'') && glued(s, i + 1) && tok_is(s, t, i + 2, 's') &&
+            !(glued(s, i + 2) && s->sp[i + 3].kind == MK_TOK_WORD))
+            return 3;
+    }
+    if (tok_is(s, t, i, '\'') && (i == 0 || !glued(s, i - 1)) && glued(s, i) &&
+        tok_digits(s, t, i + 1, 2, 2) &&
+        !(glued(s, i + 1) && (s->sp[i + 2].kind == MK_TOK_WORD || s->sp[i + 2].kind == MK_TOK_NUMBER)))
+        return 2;
+    if (s->sp[i].kind == MK_TOK_WORD && TOK_LEN(s, i) >= 2 && glued(s, i) && tok_is(s, t, i + 1, '\'')) {
+        char last = TOK_AT(s, t, i)[TOK_LEN(s, i) - 1];
+        size_t e = s->sp[i + 1].end_b;
+        if ((last == 's' || last == 'S') && (e == len || t[e] == ' ' || strchr(".,;:!?)", t[e]) != NULL) &&
+            !open_single_quote(t, s->sp[i].start_b > 300 ? s->sp[i].start_b - 300 : 0, s->sp[i].start_b))
+            return 2;
+    }
+    return 1;
 }
 
 /* How many tokens from I make one token as treebanks write it, or 1:
@@ -1763,6 +1821,11 @@ token_run(const mk_segmenter *s, const char *t, size_t len, size_t i, int hyphen
         if (k > i)
             return k - i + 1;
     }
+    if (en) {
+        size_t k = en_run(s, t, len, i);
+        if (k > 1)
+            return k;
+    }
     if (en && p->kind == MK_TOK_WORD && (i == 0 || !glued(s, i - 1))) {
         if (tok_is(s, t, i + 1, '-') && glued(s, i + 1) && s->sp[i + 2].kind == MK_TOK_WORD &&
             bound_prefix(t + p->start_b, TOK_LEN(s, i)))
@@ -1817,6 +1880,65 @@ split_lost_stops(mk_segmenter *s, const char *text, size_t len)
                     e = b;
                 }
         p.end_b = e;
+        s->sp[--w] = p;
+    }
+    s->nsp += extra;
+    return 0;
+}
+
+/* Where an English number runs into letters ("375mm", "39K", "24hrs"),
+ * the cut between them, or 0: the English treebank writes a number and
+ * its unit apart, and keeps an ordinal or a plural of digits whole (4th,
+ * 1990s). */
+static size_t
+unit_cut(const char *t, size_t a, size_t z)
+{
+    size_t b = a, d;
+
+    while (b < z && ((t[b] >= '0' && t[b] <= '9') ||
+                     ((t[b] == ',' || t[b] == '.') && b > a && b + 1 < z && t[b + 1] >= '0' && t[b + 1] <= '9')))
+        b++;
+    if (b == a || b == z)
+        return 0;
+    for (d = b; d < z; d++)
+        if (!ascii_letter((unsigned char)t[d]))
+            return 0;
+    size_t n = z - b;
+    char low[3] = {0};
+    for (size_t k = 0; k < n && k < 2; k++)
+        low[k] = (char)(t[b + k] | 0x20);
+    if ((n == 1 && low[0] == 's') ||
+        (n == 2 && (strcmp(low, "st") == 0 || strcmp(low, "nd") == 0 || strcmp(low, "rd") == 0 ||
+                    strcmp(low, "th") == 0)))
+        return 0;
+    return b;
+}
+
+/* Cuts each English number from the unit written against it (unit_cut). */
+static int
+split_units(mk_segmenter *s, const char *text)
+{
+    size_t i, extra = 0;
+
+    for (i = 0; i < s->nsp; i++)
+        if (unit_cut(text, s->sp[i].start_b, s->sp[i].end_b) != 0)
+            extra++;
+    if (extra == 0)
+        return 0;
+    if (mk__grow((void **)&s->sp, &s->cap, s->nsp + extra, sizeof *s->sp) != 0)
+        return MK_ENOMEM;
+    size_t w = s->nsp + extra;
+    for (i = s->nsp; i-- > 0;) {
+        mk_span p = s->sp[i];
+        size_t b = unit_cut(text, p.start_b, p.end_b);
+        if (b != 0) {
+            mk_span unit = p;
+            unit.start_b = b;
+            unit.kind = MK_TOK_WORD;
+            s->sp[--w] = unit;
+            p.end_b = b;
+            p.kind = MK_TOK_NUMBER;
+        }
         s->sp[--w] = p;
     }
     s->nsp += extra;
@@ -2236,6 +2358,8 @@ mk_seg_tokens(mk_segmenter *s, const char *text, size_t len, const char *lang,
     {
         if ((strcmp(base, "en") == 0 || stop_apart || strcmp(base, "fil") == 0 || strcmp(base, "tl") == 0 ||
              strcmp(base, "vi") == 0) && split_lost_stops(s, text, len) != 0)
+            return mk__err(err, MK_ENOMEM, 0, "out of memory");
+        if (strcmp(base, "en") == 0 && split_units(s, text) != 0)
             return mk__err(err, MK_ENOMEM, 0, "out of memory");
         join_runs(s, text, len, base);
         if (strcmp(base, "vi") == 0 && !s->vi_syllables)

@@ -131,6 +131,14 @@ TEST(treebank_tokens)
      * there; a domain keeps its */
     TOKS("world.Today at Newsfeeds.Com", "en",
          "world/word ./punct Today/word at/word Newsfeeds.Com/word");
+    /* a number apart from its unit, but an ordinal or a decade whole;
+     * plurals of digits, short years, plural possessives, ZIP+4 codes
+     * and mailto: links whole; a quote that closes a quotation apart */
+    TOKS("375mm of 4th in 1990s, the 80's and '67, soldiers' home, TX 77388-5746 "
+         "<mailto:a.b@c.com> 'the boys' x", "en",
+         "375/number mm/word of/word 4th/word in/word 1990s/word ,/punct the/word 80's/number "
+         "and/word '67/number ,/punct soldiers'/word home/word ,/punct TX/word 77388-5746/number "
+         "</symbol mailto:a.b@c.com/word >/symbol '/punct the/word boys/word '/punct x/word");
     /* a prefix glued to a word before it is no prefix */
     TOKS("x-re-do", "en", "x/word -/punct re/word -/punct do/word");
     /* Indonesian: hyphenated words whole; stops, hashtags and runs apart */
