@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <pcre2.h>
 #include <unicode/uchar.h>
@@ -75,6 +76,7 @@ struct mk_segmenter {
     size_t *ztok;
     size_t ztcap;
     int rules_only;         /* no learned model: ICU and the rules alone */
+    int lower_writer;       /* this paragraph writes "i" for I (lower_writer) */
     size_t *wb;             /* the English model's words: start and end bytes */
     size_t wcap;
     struct einfo *winfo;    /* and what its features take of each */
@@ -1246,7 +1248,9 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
             small = text[q] >= 'a' && text[q] <= 'z';
         if (small || (!base && lc == ']') ||
             (!base && (lc == '.' || lc == '!' || lc == '?' || lc == ',')) ||
-            (base && (lc == '.' || lc == '!' || lc == '?') && first == UTF8PROC_CATEGORY_LU) ||
+            (base && (lc == ',' || lc == ':')) ||
+            (base && (lc == '.' || lc == '!' || lc == '?') &&
+             (first == UTF8PROC_CATEGORY_LU || (s->lower_writer && first == UTF8PROC_CATEGORY_LL))) ||
             (!base && lc == ')' && a1 - a0 <= 5))
             cand = 0;
         if ((cand ? en_score(s, text, k, base) > 0 : base) && add_cut(s, wk) != 0)
@@ -1267,6 +1271,82 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
             return MK_ENOMEM;
     }
     return 0;
+}
+
+/* Does a sentence of its own start at byte B of T: the paragraph's start,
+ * or after a stop, !, ?, or a colon and a space? */
+static int
+sentence_may_start(const char *t, size_t b)
+{
+    size_t k = b;
+
+    if (b == 0)
+        return 1;
+    if (t[b - 1] != ' ')
+        return 0;
+    while (k > 0 && t[k - 1] == ' ')
+        k--;
+    return k > 0 && strchr(".!?:", t[k - 1]) != NULL;
+}
+
+/* Where the greeting or sign-off of a letter at byte B ends its own
+ * sentence ("Regards, Debra", "Thanks! John", "Hi David: I", "Dear All,
+ * Please"): the start of what follows, or 0. A capital must follow. */
+static size_t
+letter_formula(const char *t, size_t len, size_t b)
+{
+    static const char *const closing[] = {
+        "all the best", "best", "best regards", "best wishes", "cheers", "kind regards",
+        "kindest regards", "many thanks", "regards", "sincerely", "take care", "thank you",
+        "thanks", "thanks again", "thx", "warm regards", "with thanks", "yours", "yours sincerely",
+        "yours truly",
+    };
+    static const char *const greeting[] = { "dear", "hello", "hey", "hi" };
+    size_t e = 0;
+
+    for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++) {
+        size_t n = strlen(closing[i]);
+        if (b + n < len && strncasecmp(t + b, closing[i], n) == 0 && (t[b + n] == ',' || t[b + n] == '!') &&
+            n + 1 > e)
+            e = b + n + 1;
+    }
+    for (size_t i = 0; e == 0 && i < sizeof greeting / sizeof greeting[0]; i++) {
+        size_t n = strlen(greeting[i]), q = b + n, words = 0;
+        if (!(q + 1 < len && strncasecmp(t + b, greeting[i], n) == 0 && t[q] == ' '))
+            continue;
+        /* one to three capitalized words, then a comma or a colon */
+        while (words < 3 && q + 1 < len && t[q] == ' ' && t[q + 1] >= 'A' && t[q + 1] <= 'Z') {
+            q += 2;
+            while (q < len && (ascii_letter((unsigned char)t[q]) || t[q] == '.' || t[q] == '\''))
+                q++;
+            words++;
+        }
+        if (words > 0 && q < len && (t[q] == ',' || t[q] == ':'))
+            e = q + 1;
+    }
+    if (e == 0 || e >= len || t[e] != ' ')
+        return 0;
+    size_t nx = skip_spaces(t, len, e);
+    return nx < len && t[nx] >= 'A' && t[nx] <= 'Z' ? nx : 0;
+}
+
+/* Does the paragraph write the pronoun I as "i" and never as "I"? Chat
+ * and mail written so start sentences in small letters too ("i used to
+ * have one. they are great dogs."). */
+static int
+lower_writer(const char *t, size_t len)
+{
+    int lower = 0;
+
+    for (const char *q = t; (q = memchr(q, ' ', (size_t)(t + len - q))) != NULL; q++) {
+        size_t b = (size_t)(q - t) + 1;
+        if (b + 1 < len && (t[b] == 'i' || t[b] == 'I') && (t[b + 1] == ' ' || t[b + 1] == '\'')) {
+            if (t[b] == 'I')
+                return 0;
+            lower = 1;
+        }
+    }
+    return lower || (len >= 2 && t[0] == 'i' && (t[1] == ' ' || t[1] == '\''));
 }
 
 /* Is the stop at byte I (2 <= I, I + 2 < LEN) one that lost its space: after
@@ -1317,6 +1397,7 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
      * a space); a full stop in them marks an abbreviation (ดร. ក.អ.យ.ក) */
     int own_stops = thai || strcmp(base, "km") == 0 || strcmp(base, "my") == 0;
     int en = strcmp(base, "en") == 0;
+    s->lower_writer = en && lower_writer(text, len);
 
     /* ICU's boundaries, and ours: Khmer ។ ៕, Thai and Lao spaces */
     for (b = ubrk_first(it->sent); (b = ubrk_next(it->sent)) != UBRK_DONE;)
@@ -1391,6 +1472,9 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
          * not know ("meteor. si") */
         if (!own_stops && (strcmp(base, "en") == 0 || strcmp(base, "id") == 0 || strcmp(base, "ms") == 0 ||
                            strcmp(base, "fil") == 0 || strcmp(base, "tl") == 0 || strcmp(base, "vi") == 0)) {
+            /* who writes "i" for I ends sentences after short words too
+             * ("have one. they are") */
+            size_t min_word = en && s->lower_writer ? 2 : 4;
             for (i = 1; i + 2 < len; i++) {
                 const char *dot = memchr(text + i, '.', len - 2 - i);
                 if (dot == NULL)
@@ -1405,11 +1489,25 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                 if (!(c >= '0' && c <= '9') && !u_islower((UChar32)c))
                     continue;
                 size_t w = word_before(text, i);
-                if (i - w < 4 || (w > 0 && !(text[w - 1] == ' ' || text[w - 1] == '(' ||
+                if (i - w < min_word || (w > 0 && !(text[w - 1] == ' ' || text[w - 1] == '(' ||
                                              text[w - 1] == '"')) ||
                     is_abbreviation(text + w, i - w) || memchr(text + w, '.', i - w) != NULL)
                     continue;
                 if (add_cut(s, i + 2) != 0)
+                    return mk__err(err, MK_ENOMEM, 0, "out of memory");
+            }
+        }
+        /* English letters: a greeting or a sign-off is a sentence of its
+         * own ("Regards, Debra Perlingiere", "Hi David: Thought ...") */
+        if (en) {
+            for (i = 0; i + 4 < len; i++) {
+                unsigned char c = (unsigned char)text[i] | 0x20;
+                if (!(c == 'a' || c == 'b' || c == 'c' || c == 'd' || c == 'h' || c == 'k' || c == 'm' ||
+                      c == 'r' || c == 's' || c == 't' || c == 'w' || c == 'y') ||
+                    !sentence_may_start(text, i))
+                    continue;
+                size_t nx = letter_formula(text, len, i);
+                if (nx != 0 && add_cut(s, nx) != 0)
                     return mk__err(err, MK_ENOMEM, 0, "out of memory");
             }
         }
@@ -1550,7 +1648,7 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
             text[e] != ' ' && !starts_quote_or_space(text, len, e))
             continue;
         if (e < len && (ends_in_abbreviation(it, en, text, len, start, e) ||
-                        (starts_lower(text, len, e) && marker_at(text, len, e) == 0 &&
+                        (!s->lower_writer && starts_lower(text, len, e) && marker_at(text, len, e) == 0 &&
                          short_word_stop(text, start, e)) ||
                         list_marker(text, start, e) ||
                         (own_stops && stop_before(text, start, e))))
