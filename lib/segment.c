@@ -76,7 +76,8 @@ struct mk_segmenter {
     size_t *ztok;
     size_t ztcap;
     int rules_only;         /* no learned model: ICU and the rules alone */
-    int lower_writer;       /* this paragraph writes "i" for I (lower_writer) */
+    int lower_writer;       /* this paragraph writes "i" for I (writes_lower_i);
+                             * -1: not yet known */
     size_t *wb;             /* the English model's words: start and end bytes */
     size_t wcap;
     struct einfo *winfo;    /* and what its features take of each */
@@ -1165,6 +1166,34 @@ en_score(mk_segmenter *s, const char *t, size_t k, int base)
     return sum;
 }
 
+/* Does the paragraph write the pronoun I as "i" and never as "I"? Chat
+ * and mail written so start sentences in small letters too ("i used to
+ * have one. they are great dogs."). */
+static int
+lower_writer(const char *t, size_t len)
+{
+    int lower = 0;
+
+    for (const char *q = t; (q = memchr(q, ' ', (size_t)(t + len - q))) != NULL; q++) {
+        size_t b = (size_t)(q - t) + 1;
+        if (b + 1 < len && (t[b] == 'i' || t[b] == 'I') && (t[b + 1] == ' ' || t[b + 1] == '\'')) {
+            if (t[b] == 'I')
+                return 0;
+            lower = 1;
+        }
+    }
+    return lower || (len >= 2 && t[0] == 'i' && (t[1] == ' ' || t[1] == '\''));
+}
+
+/* lower_writer of the paragraph, worked out on first need */
+static int
+writes_lower_i(mk_segmenter *s, const char *t, size_t len)
+{
+    if (s->lower_writer < 0)
+        s->lower_writer = lower_writer(t, len);
+    return s->lower_writer;
+}
+
 /* The English sentences, corrected by the model: at the spaces where the
  * first cut starts a sentence, or where the word before ends in a sign or
  * the word after starts with a capital or a digit, the model decides
@@ -1250,7 +1279,7 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
             (!base && (lc == '.' || lc == '!' || lc == '?' || lc == ',')) ||
             (base && (lc == ',' || lc == ':')) ||
             (base && (lc == '.' || lc == '!' || lc == '?') &&
-             (first == UTF8PROC_CATEGORY_LU || (s->lower_writer && first == UTF8PROC_CATEGORY_LL))) ||
+             (first == UTF8PROC_CATEGORY_LU || (first == UTF8PROC_CATEGORY_LL && writes_lower_i(s, text, len)))) ||
             (!base && lc == ')' && a1 - a0 <= 5))
             cand = 0;
         if ((cand ? en_score(s, text, k, base) > 0 : base) && add_cut(s, wk) != 0)
@@ -1271,22 +1300,6 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
             return MK_ENOMEM;
     }
     return 0;
-}
-
-/* Does a sentence of its own start at byte B of T: the paragraph's start,
- * or after a stop, !, ?, or a colon and a space? */
-static int
-sentence_may_start(const char *t, size_t b)
-{
-    size_t k = b;
-
-    if (b == 0)
-        return 1;
-    if (t[b - 1] != ' ')
-        return 0;
-    while (k > 0 && t[k - 1] == ' ')
-        k--;
-    return k > 0 && strchr(".!?:", t[k - 1]) != NULL;
 }
 
 /* Where the greeting or sign-off of a letter at byte B ends its own
@@ -1328,25 +1341,6 @@ letter_formula(const char *t, size_t len, size_t b)
         return 0;
     size_t nx = skip_spaces(t, len, e);
     return nx < len && t[nx] >= 'A' && t[nx] <= 'Z' ? nx : 0;
-}
-
-/* Does the paragraph write the pronoun I as "i" and never as "I"? Chat
- * and mail written so start sentences in small letters too ("i used to
- * have one. they are great dogs."). */
-static int
-lower_writer(const char *t, size_t len)
-{
-    int lower = 0;
-
-    for (const char *q = t; (q = memchr(q, ' ', (size_t)(t + len - q))) != NULL; q++) {
-        size_t b = (size_t)(q - t) + 1;
-        if (b + 1 < len && (t[b] == 'i' || t[b] == 'I') && (t[b + 1] == ' ' || t[b + 1] == '\'')) {
-            if (t[b] == 'I')
-                return 0;
-            lower = 1;
-        }
-    }
-    return lower || (len >= 2 && t[0] == 'i' && (t[1] == ' ' || t[1] == '\''));
 }
 
 /* Is the stop at byte I (2 <= I, I + 2 < LEN) one that lost its space: after
@@ -1397,7 +1391,7 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
      * a space); a full stop in them marks an abbreviation (ดร. ក.អ.យ.ក) */
     int own_stops = thai || strcmp(base, "km") == 0 || strcmp(base, "my") == 0;
     int en = strcmp(base, "en") == 0;
-    s->lower_writer = en && lower_writer(text, len);
+    s->lower_writer = en ? -1 : 0;
 
     /* ICU's boundaries, and ours: Khmer ។ ៕, Thai and Lao spaces */
     for (b = ubrk_first(it->sent); (b = ubrk_next(it->sent)) != UBRK_DONE;)
@@ -1472,9 +1466,6 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
          * not know ("meteor. si") */
         if (!own_stops && (strcmp(base, "en") == 0 || strcmp(base, "id") == 0 || strcmp(base, "ms") == 0 ||
                            strcmp(base, "fil") == 0 || strcmp(base, "tl") == 0 || strcmp(base, "vi") == 0)) {
-            /* who writes "i" for I ends sentences after short words too
-             * ("have one. they are") */
-            size_t min_word = en && s->lower_writer ? 2 : 4;
             for (i = 1; i + 2 < len; i++) {
                 const char *dot = memchr(text + i, '.', len - 2 - i);
                 if (dot == NULL)
@@ -1489,7 +1480,10 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                 if (!(c >= '0' && c <= '9') && !u_islower((UChar32)c))
                     continue;
                 size_t w = word_before(text, i);
-                if (i - w < min_word || (w > 0 && !(text[w - 1] == ' ' || text[w - 1] == '(' ||
+                /* who writes "i" for I ends them after short words too
+                 * ("have one. they are") */
+                if ((i - w < 4 && !(i - w >= 2 && writes_lower_i(s, text, len))) ||
+                    (w > 0 && !(text[w - 1] == ' ' || text[w - 1] == '(' ||
                                              text[w - 1] == '"')) ||
                     is_abbreviation(text + w, i - w) || memchr(text + w, '.', i - w) != NULL)
                     continue;
@@ -1500,13 +1494,14 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
         /* English letters: a greeting or a sign-off is a sentence of its
          * own ("Regards, Debra Perlingiere", "Hi David: Thought ...") */
         if (en) {
-            for (i = 0; i + 4 < len; i++) {
-                unsigned char c = (unsigned char)text[i] | 0x20;
-                if (!(c == 'a' || c == 'b' || c == 'c' || c == 'd' || c == 'h' || c == 'k' || c == 'm' ||
-                      c == 'r' || c == 's' || c == 't' || c == 'w' || c == 'y') ||
-                    !sentence_may_start(text, i))
+            /* at the paragraph's start and at ICU's starts (after a stop,
+             * ! or ?), which the loop's own cuts join at the end */
+            size_t had = s->ncuts;
+            for (i = 0; i <= had; i++) {
+                size_t b = i == 0 ? 0 : s->cuts[i - 1];
+                if (b + 4 >= len || strchr("abcdhkmrstwy", (unsigned char)text[b] | 0x20) == NULL)
                     continue;
-                size_t nx = letter_formula(text, len, i);
+                size_t nx = letter_formula(text, len, b);
                 if (nx != 0 && add_cut(s, nx) != 0)
                     return mk__err(err, MK_ENOMEM, 0, "out of memory");
             }
@@ -1648,8 +1643,8 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
             text[e] != ' ' && !starts_quote_or_space(text, len, e))
             continue;
         if (e < len && (ends_in_abbreviation(it, en, text, len, start, e) ||
-                        (!s->lower_writer && starts_lower(text, len, e) && marker_at(text, len, e) == 0 &&
-                         short_word_stop(text, start, e)) ||
+                        (starts_lower(text, len, e) && marker_at(text, len, e) == 0 &&
+                         short_word_stop(text, start, e) && !writes_lower_i(s, text, len)) ||
                         list_marker(text, start, e) ||
                         (own_stops && stop_before(text, start, e))))
             continue;
@@ -1945,8 +1940,17 @@ token_run(const mk_segmenter *s, const char *t, size_t len, size_t i, int hyphen
 static int
 split_lost_stops(mk_segmenter *s, const char *text, size_t len)
 {
-    size_t i, extra = 0;
+    size_t i, extra = 0, any = 0;
 
+    /* most paragraphs have no such stop: look at the stops first */
+    for (const char *q = text + 2; q + 2 < text + len && (q = memchr(q, '.', (size_t)(text + len - 2 - q))) != NULL;
+         q++)
+        if (lost_space_stop(text, len, (size_t)(q - text))) {
+            any = 1;
+            break;
+        }
+    if (!any)
+        return 0;
     for (i = 0; i < s->nsp; i++) {
         const mk_span *p = &s->sp[i];
         if (p->kind != MK_TOK_WORD)
@@ -1993,6 +1997,8 @@ unit_cut(const char *t, size_t a, size_t z)
 {
     size_t b = a, d;
 
+    if (!(t[a] >= '0' && t[a] <= '9') || !ascii_letter((unsigned char)t[z - 1]))
+        return 0;       /* most tokens */
     while (b < z && ((t[b] >= '0' && t[b] <= '9') ||
                      ((t[b] == ',' || t[b] == '.') && b > a && b + 1 < z && t[b + 1] >= '0' && t[b + 1] <= '9')))
         b++;
