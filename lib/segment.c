@@ -498,6 +498,8 @@ ends_in_abbreviation(struct iter *it, int en, const char *t, size_t len, size_t 
     if (w > 0 && ascii_letter((unsigned char)t[w - 1]))
         return 0;
     size_t n = e - 1 - w;
+    if (n == 1 && t[w] >= 'a' && t[w] <= 'z' && is_abbreviation(t + w, 1))
+        return digit_next || !is_starter(t, len, next);     /* "Hamdan v. Rumsfeld" */
     if (n == 1)
         /* an initial ("J. R. R. Tolkien"), "p. 55"; "you and I. Did" ends,
          * and so does "120.5°C. Then" */
@@ -550,10 +552,16 @@ list_marker(const char *t, size_t start, size_t e)
         e--;
     if (e - a < 2 || t[e - 1] != '.')
         return 0;
-    for (i = a; i < e - 1; i++)
+    int digits = 0, roman = 1;
+    for (i = a; i < e - 1; i++) {
         if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'z')))
             return 0;
-    return e - 1 - a <= 3;
+        digits += t[i] >= '0' && t[i] <= '9';
+        roman &= strchr("ivxlc", t[i]) != NULL;
+    }
+    /* a number, a letter or a Roman numeral ("12.", "b.", "iv."); not a
+     * short word ("no.", "oh.") */
+    return e - 1 - a <= 3 && (digits == (int)(e - 1 - a) || e - 1 - a == 1 || roman);
 }
 
 /* Does the text at byte B start (after spaces and opening quotes) with a
@@ -1591,6 +1599,31 @@ mk_seg_sentences(mk_segmenter *s, const char *text, size_t len, const char *lang
                 e = f;
         }
         if (e <= start)
+            continue;
+        /* ICU takes a bracket after a stop for a closing one ("martyr.[1]
+         * The", "large.[7][8] This"): footnote marks end the sentence
+         * they follow, another bracket opens the next one */
+        if (e < len && e > start + 1 && text[e - 1] == '[' && text[e - 2] == '.') {
+            size_t q = e - 1;
+            while (q < len && text[q] == '[') {
+                size_t d = q + 1;
+                while (d < len && d - q <= 4 && ((text[d] >= '0' && text[d] <= '9') || ascii_letter((unsigned char)text[d])))
+                    d++;
+                if (d == q + 1 || d >= len || text[d] != ']')
+                    break;
+                q = d + 1;
+            }
+            if (q > e - 1 && text[q - 1] == ']' && (q == len || text[q] == ' ')) {
+                e = q;
+                if (e < len && i + 1 < s->ncuts && s->cuts[i + 1] <= e)
+                    s->cuts[i + 1] = e;     /* a cut inside the marks moves too */
+            } else {
+                e--;
+            }
+        }
+        /* no sentence starts with a semicolon or a comma ("Mississauga,
+         * Ont.; Mohammed"): ICU ends one at the stop before it */
+        if (e < len && (text[e] == ';' || text[e] == ','))
             continue;
         /* a spaced ellipsis: ". . . ." after a word ends its sentence at the
          * first stop and starts the next; ". . ." after a space runs on */

@@ -50,6 +50,18 @@ TEST(english_abbreviations)
     SENTS("Prices rose 3.5 percent on Aug. 21 in the U.S. market.", "en",
           "Prices rose 3.5 percent on Aug. 21 in the U.S. market.");
     SENTS("He said \"stop.\" Then he left.", "en", "He said \"stop.\"|Then he left.");
+    /* footnote marks end the sentence they follow; no sentence starts
+     * with a semicolon; "v." goes on */
+    SENTS("He was a martyr.[1][2] The emperor left.", "en", "He was a martyr.[1][2]|The emperor left.");
+    SENTS("Amara, 20, Mississauga, Ont.; Dirie, 22, Kingston, Ont.", "en",
+          "Amara, 20, Mississauga, Ont.; Dirie, 22, Kingston, Ont.");
+    SENTS("The ruling in Hamdan v. Rumsfeld came today.", "en", "The ruling in Hamdan v. Rumsfeld came today.");
+    /* a letter's sign-off; chat that writes i for I */
+    SENTS("See you then. Best regards, Debra Perlingiere", "en",
+          "See you then.|Best regards,|Debra Perlingiere");
+    SENTS("i used to have one. they are great dogs. no. i got it.", "en",
+          "i used to have one.|they are great dogs.|no.|i got it.");
+    SENTS("We used to have one. they are great dogs.", "en", "We used to have one. they are great dogs.");
     SENTS("x", "en", "x");
     SENTS("", "en", "");
     /* a stop that lost its space, and signs inside names */
