@@ -521,8 +521,16 @@ short_word_stop(const char *t, size_t start, size_t e)
 {
     while (e > start && t[e - 1] == ' ')
         e--;
-    if (e - start >= 2 && t[e - 1] == '?' && ascii_letter((unsigned char)t[e - 2]))
-        return 0;       /* "you think? we can go": web and chat text starts low
+    if (e - start >= 2 && t[e - 1] == '?') {
+        /* the letter before, in any script ("кім? не?") */
+        size_t a = e - 1, k;
+        do
+            a--;
+        while (a > start && ((unsigned char)t[a] & 0xC0) == 0x80);
+        uint32_t c = mk__utf8_decode((const unsigned char *)t + a, e - 1 - a, &k);
+        if (k == e - 1 - a && u_isalpha((UChar32)c))
+            return 0;
+    }       /* "you think? we can go": web and chat text starts low
                          * ("!" not: "Yahoo! in the accounting department") */
     if (e == start || t[e - 1] != '.')
         return 1;       /* other signs: keep ICU's and the other rules' say */

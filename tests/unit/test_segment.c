@@ -62,6 +62,9 @@ TEST(english_abbreviations)
     SENTS("i used to have one. they are great dogs. no. i got it.", "en",
           "i used to have one.|they are great dogs.|no.|i got it.");
     SENTS("We used to have one. they are great dogs.", "en", "We used to have one. they are great dogs.");
+    /* a question mark after a letter of any script ends a sentence before
+     * a small letter */
+    SENTS("\xd0\xba\xd1\x96\xd0\xbc? \xd0\xbd\xd0\xb5?", "kk", "\xd0\xba\xd1\x96\xd0\xbc?|\xd0\xbd\xd0\xb5?");
     SENTS("x", "en", "x");
     SENTS("", "en", "");
     /* a stop that lost its space, and signs inside names */
