@@ -474,7 +474,12 @@ find_vi_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match 
             }
             j++;
         }
-        if (end > i) {
+        /* the head word alone, with no capital after it, names nothing
+         * ("Tổ chức phi chính phủ ...": an organisation) */
+        int named = 0;
+        for (size_t k = i + 1; k <= end && !named; k++)
+            named = w[k].cap;
+        if (end > i && named) {
             size_t eb = w[end].eb;
             n = emit(out, cap, n, w[i].sb, eb, MK_ENT_ORG, 0);
             i = end;
