@@ -1092,6 +1092,15 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
         while (eb >= sb + 3 && (memcmp(t + eb - 3, "\xE2\x80\x9D", 3) == 0 ||
                                 memcmp(t + eb - 3, "\xE2\x80\x99", 3) == 0))
             eb -= 3;
+        /* an acronym in brackets is a name of its own, which the bracket
+         * rule below links to this one ("Badan Koordinasi Penanaman Modal
+         * (BKPM)"); a company's form is the name's ("(Persero)") */
+        for (size_t b = sb + 1; b + 3 < eb; b++)
+            if (t[b] == '(' && t[b - 1] == ' ' && t[b + 1] >= 'A' && t[b + 1] <= 'Z' && t[b + 2] >= 'A' &&
+                t[b + 2] <= 'Z') {
+                eb = b - 1;
+                break;
+            }
         if (eb <= sb)
             continue;
         /* a sentence's stop is not the name's ("... Yuliana."), an
