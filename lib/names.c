@@ -1111,6 +1111,20 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
         /* nor is the stop after a closing bracket ("... (Persero).") */
         if (eb - sb > 2 && t[eb - 1] == '.' && t[eb - 2] == ')')
             eb--;
+        /* nor is a role before it ("Naib Presiden Guangxi University",
+         * "Pengerusi Yayasan ..."): an institution's name starts after
+         * the title, when two words or more are left (not in English,
+         * where the CoNLL tagger has learned its own edges) */
+        if (extra[i].type == MK_ENT_ORG && strcmp(lang, "en") != 0) {
+            size_t k0 = 0;
+            while (k0 < nw && w[k0].sb < sb)
+                k0++;
+            for (size_t tn = 3; k0 < nw && w[k0].sb == sb && tn >= 1; tn--)
+                if (k0 + tn + 1 < nw && w[k0 + tn + 1].eb <= eb && title_at(t, w, nw, k0, tn, lang)) {
+                    sb = w[k0 + tn].sb;
+                    break;
+                }
+        }
         /* "The Ministry of ...": the article is not the name */
         if (eb - sb > 4 && memcmp(t + sb, "The ", 4) == 0 && extra[i].type != MK_ENT_PERSON)
             sb += 4;
