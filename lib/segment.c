@@ -1975,6 +1975,17 @@ token_run(const mk_segmenter *s, const char *t, size_t len, size_t i, int hyphen
     return 1;
 }
 
+/* Room for EXTRA more spans, which a split writes from the back (so that
+ * each span moves once) from *W down. */
+static int
+room_for(mk_segmenter *s, size_t extra, size_t *w)
+{
+    if (mk__grow((void **)&s->sp, &s->cap, s->nsp + extra, sizeof *s->sp) != 0)
+        return MK_ENOMEM;
+    *w = s->nsp + extra;
+    return 0;
+}
+
 /* ICU keeps "world.Today" one word: where the sentence pass cuts at a
  * stop that lost its space (lost_space_stop), the token is cut too, the
  * stop a token of its own. */
@@ -2000,12 +2011,9 @@ split_lost_stops(mk_segmenter *s, const char *text, size_t len)
             if (text[b] == '.' && b + 2 < len && lost_space_stop(text, len, b))
                 extra += 2;
     }
-    if (extra == 0)
-        return 0;
-    if (mk__grow((void **)&s->sp, &s->cap, s->nsp + extra, sizeof *s->sp) != 0)
-        return MK_ENOMEM;
-    /* from the back, so that each span moves once */
-    size_t w = s->nsp + extra;
+    size_t w;
+    if (extra == 0 || room_for(s, extra, &w) != 0)
+        return extra == 0 ? 0 : MK_ENOMEM;
     for (i = s->nsp; i-- > 0;) {
         mk_span p = s->sp[i];
         size_t e = p.end_b;
@@ -2068,11 +2076,9 @@ split_units(mk_segmenter *s, const char *text)
     for (i = 0; i < s->nsp; i++)
         if (unit_cut(text, s->sp[i].start_b, s->sp[i].end_b) != 0)
             extra++;
-    if (extra == 0)
-        return 0;
-    if (mk__grow((void **)&s->sp, &s->cap, s->nsp + extra, sizeof *s->sp) != 0)
-        return MK_ENOMEM;
-    size_t w = s->nsp + extra;
+    size_t w;
+    if (extra == 0 || room_for(s, extra, &w) != 0)
+        return extra == 0 ? 0 : MK_ENOMEM;
     for (i = s->nsp; i-- > 0;) {
         mk_span p = s->sp[i];
         size_t b = unit_cut(text, p.start_b, p.end_b);
