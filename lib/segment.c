@@ -521,8 +521,10 @@ short_word_stop(const char *t, size_t start, size_t e)
 {
     while (e > start && t[e - 1] == ' ')
         e--;
+    /* "you think? we can go", "кім? не?": web and chat text starts low
+     * after a question mark against a letter of any script ("!" not:
+     * "Yahoo! in the accounting department") */
     if (e - start >= 2 && t[e - 1] == '?') {
-        /* the letter before, in any script ("кім? не?") */
         size_t a = e - 1, k;
         do
             a--;
@@ -530,8 +532,7 @@ short_word_stop(const char *t, size_t start, size_t e)
         uint32_t c = mk__utf8_decode((const unsigned char *)t + a, e - 1 - a, &k);
         if (k == e - 1 - a && u_isalpha((UChar32)c))
             return 0;
-    }       /* "you think? we can go": web and chat text starts low
-                         * ("!" not: "Yahoo! in the accounting department") */
+    }
     if (e == start || t[e - 1] != '.')
         return 1;       /* other signs: keep ICU's and the other rules' say */
     size_t w = word_before(t, e - 1);
@@ -1293,7 +1294,7 @@ en_model_sentences(mk_segmenter *s, const char *text, size_t len)
             small = text[q] >= 'a' && text[q] <= 'z';
         if (small || (!base && lc == ']') ||
             (!base && (lc == '.' || lc == '!' || lc == '?' || lc == ',')) ||
-            (base && (lc == ',' || lc == ':')) ||
+            (base && (lc == ',' || lc == ':')) ||   /* a sign-off's: letter_formula */
             (base && (lc == '.' || lc == '!' || lc == '?') &&
              (first == UTF8PROC_CATEGORY_LU || (first == UTF8PROC_CATEGORY_LL && writes_lower_i(s, text, len)))) ||
             (!base && lc == ')' && a1 - a0 <= 5))
@@ -1813,13 +1814,6 @@ bound_prefix(const char *w, size_t n)
     return 0;
 }
 
-/* Is token I all ASCII digits (any number of them)? */
-static int
-tok_number(const mk_segmenter *s, const char *t, size_t i)
-{
-    return tok_digits(s, t, i, 1, (size_t)-1);
-}
-
 /* Is there a single quote that opens a quotation ('word) between FROM
  * and AT, with none closing it? Then a quote after a word closes it
  * and is no possessive. */
@@ -1842,14 +1836,13 @@ open_single_quote(const char *t, size_t from, size_t at)
 }
 
 /* English runs the English treebank writes as one token: a ZIP+4 code
- * (77388-5746; other numbers around a hyphen are a range, three
- * tokens); a year
- * written short ('67) and a plural of digits (80's); a plural possessive
- * (soldiers', Thames'), unless the quote closes a quotation. */
+ * (77388-5746; other numbers around a hyphen are a range, three tokens),
+ * a year written short ('67), a plural of digits (80's), and a plural
+ * possessive (soldiers', Thames') unless the quote closes a quotation. */
 static size_t
 en_run(const mk_segmenter *s, const char *t, size_t len, size_t i)
 {
-    if (tok_number(s, t, i)) {
+    if (tok_digits(s, t, i, 1, SIZE_MAX)) {
         if (TOK_LEN(s, i) == 5 && glued(s, i) && tok_is(s, t, i + 1, '-') && glued(s, i + 1) &&
             tok_digits(s, t, i + 2, 4, 4) && !glued(s, i + 2))
             return 3;
@@ -1992,7 +1985,8 @@ room_for(mk_segmenter *s, size_t extra, size_t *w)
 static int
 split_lost_stops(mk_segmenter *s, const char *text, size_t len)
 {
-    size_t i, extra = 0, any = 0;
+    size_t i, extra = 0;
+    int any = 0;
 
     /* most paragraphs have no such stop: look at the stops first */
     for (const char *q = text + 2; q + 2 < text + len && (q = memchr(q, '.', (size_t)(text + len - 2 - q))) != NULL;
@@ -2012,8 +2006,10 @@ split_lost_stops(mk_segmenter *s, const char *text, size_t len)
                 extra += 2;
     }
     size_t w;
-    if (extra == 0 || room_for(s, extra, &w) != 0)
-        return extra == 0 ? 0 : MK_ENOMEM;
+    if (extra == 0)
+        return 0;
+    if (room_for(s, extra, &w) != 0)
+        return MK_ENOMEM;
     for (i = s->nsp; i-- > 0;) {
         mk_span p = s->sp[i];
         size_t e = p.end_b;
@@ -2077,8 +2073,10 @@ split_units(mk_segmenter *s, const char *text)
         if (unit_cut(text, s->sp[i].start_b, s->sp[i].end_b) != 0)
             extra++;
     size_t w;
-    if (extra == 0 || room_for(s, extra, &w) != 0)
-        return extra == 0 ? 0 : MK_ENOMEM;
+    if (extra == 0)
+        return 0;
+    if (room_for(s, extra, &w) != 0)
+        return MK_ENOMEM;
     for (i = s->nsp; i-- > 0;) {
         mk_span p = s->sp[i];
         size_t b = unit_cut(text, p.start_b, p.end_b);
