@@ -99,7 +99,9 @@ struct mk_extractor {
     mk_buf ptext;
     struct pinfo {
         size_t off, len;              /* in ptext */
-        size_t raw_lo, raw_hi;        /* its dates, phones, e-mails in raw */
+        size_t raw_lo, raw_hi;        /* its dates, phones, e-mails in raw;
+                                         after late_acronyms sorts raw, all
+                                         its rows */
         size_t known_before;          /* nknown when its names were read */
         char lang[16];
     } *pinfo;
@@ -722,11 +724,32 @@ tag_names(mk_extractor *x, const char *text, size_t len, const char *lang)
     return k;
 }
 
-/* Does an entity of piece P overlap [SB, EB)? */
+/* Rows in order of piece, start, type and end. */
 static int
-piece_taken(const mk_extractor *x, size_t p, size_t sb, size_t eb)
+cmp_raw(const void *a, const void *b)
 {
-    for (size_t i = 0; i < x->nraw; i++)
+    const rawent *x = a, *y = b;
+    if (x->piece != y->piece)
+        return x->piece < y->piece ? -1 : 1;
+    if (x->start_b != y->start_b)
+        return x->start_b < y->start_b ? -1 : 1;
+    if (x->type != y->type)
+        return x->type - y->type;
+    return x->end_b < y->end_b ? -1 : x->end_b > y->end_b;
+}
+
+/* Does an entity of piece P overlap [SB, EB)? Its entities are the
+ * piece's range of the sorted rows (late_acronyms sorts them) and those
+ * added since FIRST; a scan of every row made long documents quadratic. */
+static int
+piece_taken(const mk_extractor *x, size_t p, size_t sb, size_t eb, size_t first)
+{
+    const struct pinfo *pi = &x->pinfo[p];
+
+    for (size_t i = pi->raw_lo; i < pi->raw_hi; i++)
+        if (sb < x->raw[i].end_b && x->raw[i].start_b < eb)
+            return 1;
+    for (size_t i = first; i < x->nraw; i++)
         if (x->raw[i].piece == p && sb < x->raw[i].end_b && x->raw[i].start_b < eb)
             return 1;
     return 0;
@@ -762,7 +785,7 @@ acronyms_unspaced(mk_extractor *x, const char *text, size_t len, size_t first_ra
                 if (k - 1 < min_known || kn->len > len - p ||
                     memcmp(text + p, x->names.p + kn->off, kn->len) != 0)
                     continue;
-                if (piece >= 0 ? piece_taken(x, (size_t)piece, p, p + kn->len)
+                if (piece >= 0 ? piece_taken(x, (size_t)piece, p, p + kn->len, first_raw)
                                : overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_PERSON) ||
                                  overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_ORG) ||
                                  overlaps_from(x, first_raw, p, p + kn->len, MK_ENT_EMAIL) ||
@@ -1097,8 +1120,17 @@ defined_acronym(const mk_extractor *x, const struct known *k)
 static int
 late_acronyms(mk_extractor *x)
 {
-    size_t nk = x->nknown;
+    size_t nk = x->nknown, i = 0;
 
+    /* each piece's rows, in order, for piece_taken */
+    if (x->nraw > 1)
+        qsort(x->raw, x->nraw, sizeof *x->raw, cmp_raw);
+    for (size_t p = 0; p < x->npinfo; p++) {
+        x->pinfo[p].raw_lo = i;
+        while (i < x->nraw && x->raw[i].piece == p)
+            i++;
+        x->pinfo[p].raw_hi = i;
+    }
     for (size_t p = 0; p < x->npinfo; p++) {
         const struct pinfo *pi = &x->pinfo[p];
         if (pi->known_before >= nk)
@@ -1115,7 +1147,7 @@ late_acronyms(mk_extractor *x)
                 continue;
             const struct known *kn = lookup(x, text + sb, eb - sb, MK_ENT_ORG);
             if (kn == NULL || (size_t)(kn - x->known) < pi->known_before || !defined_acronym(x, kn) ||
-                piece_taken(x, p, sb, eb))
+                piece_taken(x, p, sb, eb, first))
                 continue;
             if (add_name(x, sb, eb, MK_ENT_ORG, x->names.p + kn->val, kn->val_len) != 0)
                 return MK_ENOMEM;
@@ -1298,16 +1330,6 @@ names_doc(mk_extractor *x)
     return 0;
 }
 
-static int
-cmp_raw(const void *a, const void *b)
-{
-    const rawent *x = a, *y = b;
-    if (x->piece != y->piece)
-        return x->piece < y->piece ? -1 : 1;
-    if (x->start_b != y->start_b)
-        return x->start_b < y->start_b ? -1 : 1;
-    return x->type - y->type;
-}
 
 /* The reference date: the dateline, else the document's date column,
  * else --ref-date; a dateline without a year takes it from those or from

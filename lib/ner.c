@@ -1315,6 +1315,10 @@ prepare(mk__ner_work *w, const mk__ner_tok *toks, size_t n, int full)
     for (i = 0; i < n; i++) {
         struct tattr *a = &w->at[i];
         token_attr(&toks[i], a, full);
+        /* no dictionary word unless icu_words finds one: a model without
+         * them must not read what an earlier text left here */
+        a->wpos = a->wlen = 0;
+        a->wform = 0;
         if (full && w->ct != NULL)
             ctab_find(w->ct, fold(a->lower), &a->clf, &a->clc);
         if (full && w->lists != NULL)
