@@ -46,8 +46,29 @@ void mk__warn(mk_warn_fn warn, void *ctx, mk_stats *st, const char *file, long l
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* Decodes one code point of valid UTF-8 at S (LEN > 0); sets *N to its
- * length. */
-uint32_t mk__utf8_decode(const unsigned char *s, size_t len, size_t *n);
+ * length. Inline: every scanner calls it once a character. */
+static inline uint32_t
+mk__utf8_decode(const unsigned char *s, size_t len, size_t *n)
+{
+    unsigned char c = s[0];
+
+    /* never reads past LEN, whatever the bytes (callers pass valid UTF-8) */
+    if (c < 0xC0 || len < 2) {
+        *n = 1;
+        return c;
+    }
+    if (c < 0xE0 || len < 3) {
+        *n = 2;
+        return ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    if (c < 0xF0 || len < 4) {
+        *n = 3;
+        return ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    *n = 4;
+    return ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+           ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
 
 /* Length of the valid UTF-8 sequence at S, or 0 when it is ill-formed;
  * then *BAD is the length of its maximal ill-formed subpart (>= 1). */

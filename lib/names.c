@@ -47,6 +47,22 @@ is_letter_cat(utf8proc_category_t c)
            c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ND;
 }
 
+/* The category of C, without a table lookup for ASCII letters and
+ * digits, most of what split_words reads. */
+static inline utf8proc_category_t
+category(uint32_t c)
+{
+    if (c >= 'a' && c <= 'z')
+        return UTF8PROC_CATEGORY_LL;
+    if (c >= 'A' && c <= 'Z')
+        return UTF8PROC_CATEGORY_LU;
+    if (c >= '0' && c <= '9')
+        return UTF8PROC_CATEGORY_ND;
+    if (c == ' ')
+        return UTF8PROC_CATEGORY_ZS;
+    return utf8proc_category((utf8proc_int32_t)c);
+}
+
 /* Splits TEXT into words: runs of letters, marks and digits, with an
  * apostrophe or hyphen inside ("Lao-China", "Dato'"). */
 static size_t
@@ -57,7 +73,7 @@ split_words(const char *t, size_t len, word *w, size_t cap)
     while (i < len && n < cap) {
         size_t k;
         uint32_t c = mk__utf8_decode((const unsigned char *)t + i, len - i, &k);
-        utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)c);
+        utf8proc_category_t cat = category(c);
         if (!is_letter_cat(cat)) {
             i += k;
             continue;
@@ -68,7 +84,7 @@ split_words(const char *t, size_t len, word *w, size_t cap)
         x.latin = c < 0x0370 || (c >= 0x1E00 && c <= 0x1EFF);
         while (i < len) {
             c = mk__utf8_decode((const unsigned char *)t + i, len - i, &k);
-            cat = utf8proc_category((utf8proc_int32_t)c);
+            cat = category(c);
             if (is_letter_cat(cat)) {
                 if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL) {
                     letters++;
@@ -84,7 +100,7 @@ split_words(const char *t, size_t len, word *w, size_t cap)
             if ((c == '\'' || c == '-' || c == 0x2019) && i + k < len) {
                 size_t k2;
                 uint32_t d = mk__utf8_decode((const unsigned char *)t + i + k, len - i - k, &k2);
-                if (is_letter_cat(utf8proc_category((utf8proc_int32_t)d))) {
+                if (is_letter_cat(category(d))) {
                     i += k;
                     continue;
                 }

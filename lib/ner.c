@@ -227,33 +227,38 @@ struct cpinfo {
     uint8_t ucase;      /* 1 upper or title case, 2 lower, 0 none */
 };
 
-static void
+static void cp_info_slow(uint32_t c, struct cpinfo *ci);
+
+/* The class and case of C: ASCII from a table, the rest from utf8proc. */
+static inline void
 cp_info(uint32_t c, struct cpinfo *ci)
+{
+    /* ASCII: the class in the low four bits, the case above */
+    static const uint8_t ascii[128] = {
+        0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x06, 0x06,
+        0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06, 0x06,
+        0x00, 0x04, 0x04, 0x04, 0x05, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x05, 0x04, 0x04, 0x04, 0x04,
+        0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x04, 0x04, 0x05, 0x05, 0x05, 0x04,
+        0x04, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+        0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x04, 0x04, 0x04, 0x05, 0x04,
+        0x05, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21,
+        0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x04, 0x05, 0x04, 0x05, 0x06,
+    };
+
+    if (c < 0x80) {
+        ci->cls = ascii[c] & 0x0F;
+        ci->ucase = ascii[c] >> 4;
+        return;
+    }
+    cp_info_slow(c, ci);
+}
+
+static void
+cp_info_slow(uint32_t c, struct cpinfo *ci)
 {
     const utf8proc_property_t *p;
 
     ci->ucase = 0;
-    if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') {
-            ci->cls = CC_LETTER;
-            ci->ucase = 2;
-        } else if (c >= 'A' && c <= 'Z') {
-            ci->cls = CC_LETTER;
-            ci->ucase = 1;
-        } else if (c >= '0' && c <= '9') {
-            ci->cls = CC_DIGIT;
-        } else if (c == ' ' || (c >= 0x09 && c <= 0x0d)) {
-            ci->cls = CC_SPACE;
-        } else if (c < 0x20 || c == 0x7f) {
-            ci->cls = CC_OTHER;
-        } else if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' ||
-                   c == '`' || c == '|' || c == '~') {
-            ci->cls = CC_SYMBOL;
-        } else {
-            ci->cls = CC_PUNCT;
-        }
-        return;
-    }
     if (c == 0x200B || c == 0xFEFF || c == 0x2060) {
         ci->cls = CC_SPACE;     /* ZWSP separates words in Khmer, Burmese, Thai */
         return;
@@ -978,8 +983,9 @@ shape_char(uint32_t c, const struct cpinfo *ci)
 static void
 token_attr(const mk__ner_tok *t, struct tattr *a, int full)
 {
-    uint64_t lower = FNV64_BASIS, shape = FNV64_BASIS, ss = FNV64_BASIS;
-    size_t i, n, ncp = 0, pend[4] = { 0, 0, 0, 0 }, ring[4] = { 0, 0, 0, 0 };
+    uint64_t lower = FNV64_BASIS, shape = FNV64_BASIS, ss = FNV64_BASIS, form = FNV64_BASIS;
+    uint64_t pre[4] = { 0, 0, 0, 0 };   /* the form's hash after 1 to 4 code points */
+    size_t i, n, ncp = 0, ring[4] = { 0, 0, 0, 0 };
     int prev = 0, run = 0, nup = 0, nlow = 0, first_case = 0, later_up = 0, first_sc = 0;
     unsigned chars = 0;
 
@@ -989,8 +995,11 @@ token_attr(const mk__ner_tok *t, struct tattr *a, int full)
         int sc;
 
         cp_info(c, &ci);
-        if (ncp < 4)
-            pend[ncp] = i + n;
+        if (full) {
+            form = fnv64(form, t->s + i, n);
+            if (ncp < 4)
+                pre[ncp] = form;
+        }
         ring[ncp & 3] = i;
         ncp++;
         if (c < 0x80) {
@@ -1042,12 +1051,12 @@ token_attr(const mk__ner_tok *t, struct tattr *a, int full)
     }
     a->lower = lower;
     for (i = 0; full && i < 4; i++) {
-        a->pre[i] = ncp > i + 1 ? fnv64(FNV64_BASIS, t->s, pend[i]) : 0;
+        a->pre[i] = ncp > i + 1 ? pre[i] : 0;
         a->suf[i] = ncp > i + 1 ? fnv64(FNV64_BASIS, t->s + ring[(ncp - i - 1) & 3],
                                         t->len - ring[(ncp - i - 1) & 3]) : 0;
     }
     if (full) {
-        a->form = fnv64(FNV64_BASIS, t->s, t->len);
+        a->form = form;
         a->shape = shape;
         a->sshape = ss;
     }

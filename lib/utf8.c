@@ -67,29 +67,6 @@ mk__utf8_seq(const unsigned char *s, size_t len, size_t *bad)
     return need;
 }
 
-uint32_t
-mk__utf8_decode(const unsigned char *s, size_t len, size_t *n)
-{
-    unsigned char c = s[0];
-
-    /* never reads past LEN, whatever the bytes (callers pass valid UTF-8) */
-    if (c < 0xC0 || len < 2) {
-        *n = 1;
-        return c;
-    }
-    if (c < 0xE0 || len < 3) {
-        *n = 2;
-        return ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-    }
-    if (c < 0xF0 || len < 4) {
-        *n = 3;
-        return ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
-    *n = 4;
-    return ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-           ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-}
-
 size_t
 mk__utf8_encode(uint32_t c, char *out)
 {
