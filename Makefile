@@ -27,7 +27,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_U
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 LIB_SRC    = $(wildcard lib/*.c)
-GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c gen/titles.c gen/not_titles.c gen/org_heads.c \
+GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c gen/titles.c gen/titles_after.c gen/not_titles.c gen/org_heads.c \
              gen/known_orgs.c gen/ner_models.c
 # the tagger's models, built into the programs (scripts/train-ner makes them)
 MODELS     = $(sort $(wildcard models/ner-*.bin))
@@ -80,6 +80,10 @@ gen/vi_words.c: corpora/vi-words.txt scripts/gen-wordlist
 gen/titles.c: corpora/titles.txt scripts/gen-wordlist
 	@mkdir -p gen
 	scripts/gen-wordlist titles corpora/titles.txt --fold > $@
+
+gen/titles_after.c: corpora/titles-after.txt scripts/gen-wordlist
+	@mkdir -p gen
+	scripts/gen-wordlist titles_after corpora/titles-after.txt > $@
 
 gen/not_titles.c: corpora/not-titles.txt scripts/gen-wordlist
 	@mkdir -p gen

@@ -554,6 +554,22 @@ lookup(const mk_extractor *x, const char *s, size_t n, int type)
     return k->known ? &x->known[k->known - 1] : NULL;
 }
 
+/* Is S[0..N) a person's name written in two to four Han characters (a
+ * family name of one and a given name)? */
+static int
+han_name(const char *s, size_t n, int type)
+{
+    if (type != MK_ENT_PERSON || n < 6 || n > 12 || n % 3 != 0)
+        return 0;
+    for (size_t i = 0; i < n; i += 3) {
+        size_t k;
+        uint32_t u = mk__utf8_decode((const unsigned char *)s + i, n - i, &k);
+        if (k != 3 || u < 0x4E00 || u > 0x9FFF)
+            return 0;
+    }
+    return 1;
+}
+
 static int
 know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int type)
 {
@@ -593,6 +609,9 @@ know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int typ
         x->acr_next[idx] = x->acr_head[b];
         x->acr_head[b] = idx + 1;
     }
+    /* the family name of a Chinese one ("刘" of "刘建华") */
+    if (han_name(x->names.p + off, n, type) && add_key(x, off, 3, type, idx) != 0)
+        return MK_ENOMEM;
     /* each word of a person's full name ("Zhou", "Hanlin") */
     if (type == MK_ENT_PERSON)
         for (size_t a = 0; a < n;) {
@@ -860,7 +879,8 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
             if (add_name(x, m->start_b, m->end_b, m->type, v, vn) != 0)
                 return MK_ENOMEM;
             /* a person named in full: later mentions of a part take it */
-            if (!acr && v == s && memchr(s, ' ', n) != NULL && know(x, s, n, s, n, m->type) != 0)
+            if (!acr && v == s && (memchr(s, ' ', n) != NULL || han_name(s, n, m->type)) &&
+                know(x, s, n, s, n, m->type) != 0)
                 return MK_ENOMEM;
         }
     /* short mentions: a capitalized word that is part of a known person's

@@ -18,6 +18,8 @@
 
 extern const char *const mk__titles[];
 extern const size_t mk__ntitles;
+extern const char *const mk__titles_after[];
+extern const size_t mk__ntitles_after;
 extern const char *const mk__not_titles[];
 extern const size_t mk__nnot_titles;
 extern const char *const mk__org_heads[];
@@ -636,6 +638,18 @@ name_end_unspaced(const char *t, size_t len, size_t i, const char *lang)
     return e;
 }
 
+/* Does S[0..N) hold the string NEEDLE? */
+static int
+holds(const char *s, size_t n, const char *needle)
+{
+    size_t l = strlen(needle);
+
+    for (size_t i = 0; i + l <= n; i++)
+        if (memcmp(s + i, needle, l) == 0)
+            return 1;
+    return 0;
+}
+
 /* Is the character ENC[0..L) one of the characters of STOPS? */
 static int
 memmem_stop(const char *stops, const char *enc, size_t l)
@@ -1012,6 +1026,18 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
                 s = b;
                 chars++;
             }
+            /* nor a verb of two characters before the name ("来自东南亚国家
+             * 联盟", "通过中国国际贸易促进委员会") */
+            static const char *const verbs[] = {
+                "来自", "通过", "经过", "作为", "根据", "关于", "对于", "来到", "前往", "参加",
+                "出席", "访问", "位于", "包括", "属于", "邀请", "会见", "会同", "联手", "携手",
+            };
+            for (size_t v = 0; v < sizeof verbs / sizeof verbs[0] && chars > 2; v++)
+                if (memcmp(t + s, verbs[v], 6) == 0) {
+                    s += 6;
+                    chars -= 2;
+                    break;
+                }
             if (chars >= 1) {
                 n = give_way(out, cap, n, s, i + k);   /* as in Burmese */
                 n = emit(out, cap, n, s, i + k, MK_ENT_ORG, 0);
@@ -1105,8 +1131,12 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
         while (eb > sb && (strchr("\"',;:!?", t[eb - 1]) != NULL ||
                            (t[eb - 1] == ')' && memchr(t + sb, '(', eb - sb) == NULL)))
             eb--;
+        /* closing quotes, and a full-width bracket the span does not open
+         * ("东盟）") */
         while (eb >= sb + 3 && (memcmp(t + eb - 3, "\xE2\x80\x9D", 3) == 0 ||
-                                memcmp(t + eb - 3, "\xE2\x80\x99", 3) == 0))
+                                memcmp(t + eb - 3, "\xE2\x80\x99", 3) == 0 ||
+                                (memcmp(t + eb - 3, "\xEF\xBC\x89", 3) == 0 &&
+                                 !holds(t + sb, eb - sb, "\xEF\xBC\x88"))))
             eb -= 3;
         /* an acronym in brackets is a name of its own, which the bracket
          * rule below links to this one ("Badan Koordinasi Penanaman Modal
@@ -1177,6 +1207,13 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
                     sb = nb;
                 }
             }
+        }
+        /* a title after a Chinese name is neither ("刘教授" is 刘) */
+        if (type == MK_ENT_PERSON && zh) {
+            size_t k;
+            while ((k = suffix_in(mk__titles_after, mk__ntitles_after, lang, t, eb)) > 0 &&
+                   eb - k > sb)
+                eb -= k;
         }
         /* and a glued title right before the tagger's span is the name's */
         if (type == MK_ENT_PERSON && !latin && !zh) {
