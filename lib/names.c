@@ -604,6 +604,24 @@ name_end_unspaced(const char *t, size_t len, size_t i, const char *lang)
         return my_name_end(t, len, e);
     while (e < len && parts < 2) {
         size_t s = e, k;
+        /* what follows a given name may be the sentence going on, not a
+         * family name: a verb or a word like "and" ("ທ່ານ ສົມພອນ ໄດ້ກ່າວ...",
+         * "ທ່ານ ບຸນທະວີ ກ່າວວ່າ", "លោក ... បាននិយាយ") */
+        static const char *const goes_on[] = {
+            "ໄດ້", "ກ່າວ", "ແມ່ນ", "ຈະ", "ແລະ", "ຊຶ່ງ", "ເຊິ່ງ", "ທີ່", "ຂອງ", "ກັບ", "ໃຫ້",
+            "ເປັນ", "ຍັງ", "ເນັ້ນ", "ຖະແຫຼງ", "ລາຍງານ",
+            "បាន", "និង", "ថា", "នឹង", "គឺ", "ដែល", "របស់", "មាន",
+        };
+        if (parts == 1) {
+            size_t q;
+            for (q = 0; q < sizeof goes_on / sizeof goes_on[0]; q++) {
+                size_t gl = strlen(goes_on[q]);
+                if (gl <= len - e && memcmp(t + e, goes_on[q], gl) == 0)
+                    break;
+            }
+            if (q < sizeof goes_on / sizeof goes_on[0])
+                break;
+        }
         while (e < len) {
             uint32_t u = mk__utf8_decode((const unsigned char *)t + e, len - e, &k);
             if (u == ' ' || u < 0x80 || u == 0x200B || u == 0x104A || u == 0x104B || u == 0x17D4 ||
@@ -949,13 +967,17 @@ static size_t
 find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t nw,
               mk_name_match *out, size_t cap, size_t n)
 {
-    int zh = strcmp(lang, "zh") == 0, my = strcmp(lang, "my") == 0;
+    int zh = strcmp(lang, "zh") == 0, my = strcmp(lang, "my") == 0, km = strcmp(lang, "km") == 0;
 
     if (my)
         n = find_my_orgs(t, len, out, cap, n);
 
     for (size_t i = 0; i < nw; i++) {
         size_t at = w[i].sb, tl = 0, k, glued = w[i].sb;
+        /* Khmer glues "and" to the title after it ("និងលោកស្រី ...") */
+        if (km && w[i].eb - at > 9 && memcmp(t + at, "\xE1\x9E\x93\xE1\x9E\xB7\xE1\x9E\x84", 9) == 0 &&
+            prefix_in(mk__titles, mk__ntitles, lang, t, len, at + 9) > 0)
+            at = glued = at + 9;
         /* titles, several in a row ("ศ.ดร.", "បណ្ឌិត" after "លោក"); the
          * last ones written glued to the name are in its span */
         while ((k = prefix_in(mk__titles, mk__ntitles, lang, t, len, at)) > 0) {
@@ -972,6 +994,10 @@ find_unspaced(const char *t, size_t len, const char *lang, const word *w, size_t
         }
         /* "၆၀၀ ဦး": after a number, the title is a count of people */
         if (tl > 0 && count_before(t, w[i].sb))
+            continue;
+        /* Khmer writes a name apart from its title; one glued to the word
+         * after it is a pronoun ("លោកស្រីបន្ថែមថា", "she added") */
+        if (tl > 0 && km && glued == at - tl)
             continue;
         if (tl > 0 && !zh) {
             size_t eb = name_end_unspaced(t, len, at, lang), m0 = n;
