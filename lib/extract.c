@@ -620,6 +620,10 @@ know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int typ
                 b++;
             if (b - a >= 2 && b - a < n && add_key(x, off + a, b - a, type, idx) != 0)
                 return MK_ENOMEM;
+            /* and the words from the second on ("Lan Anh" of "Nguyễn Thị
+             * Lan Anh") */
+            if (a > 0 && b < n && add_key(x, off + a, n - a, type, idx) != 0)
+                return MK_ENOMEM;
             a = b + 1;
         }
     return 0;
@@ -921,6 +925,13 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
                 j++;
                 e = x->we[j];
             }
+            /* one word of a name is no mention where another capitalized
+             * word goes on from it ("Hà Nội" after "Lê Thị Thu Hà"), nor
+             * where it is a title ("tiếng Anh" after "Lan Anh") */
+            if (j == i && kn->type == MK_ENT_PERSON &&
+                ((i + 1 < nw && x->ws[i + 1] == eb + 1 && text[eb] == ' ' && x->wc[i + 1] != 0) ||
+                 mk__names_is_title(text + sb, eb - sb, lang)))
+                continue;
             if (add_name(x, sb, e, kn->type, x->names.p + kn->val, kn->val_len) != 0)
                 return MK_ENOMEM;
             i = j;

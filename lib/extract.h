@@ -177,4 +177,8 @@ size_t mk__place_at(const char *lang, const char *text, size_t len, size_t i);
 size_t mk__names_words(const char *text, size_t len, size_t *starts, size_t *ends, int *caps,
                        size_t cap);
 
+/* Is the word S[0..N) a title of LANG (corpora/titles.txt), whatever its
+ * case ("Anh", "Ông")? */
+int mk__names_is_title(const char *s, size_t n, const char *lang);
+
 #endif /* MK_EXTRACT_H */

@@ -167,6 +167,18 @@ in_list(const char *const *list, size_t n, const char *lang, const char *s, size
 }
 
 static int latin_lang(const char *lang);
+static size_t lower(const char *s, size_t n, char *out, size_t cap);
+
+int
+mk__names_is_title(const char *s, size_t n, const char *lang)
+{
+    char low[96];
+
+    if (n + 5 >= sizeof low)
+        return 0;
+    n = lower(s, n, low, sizeof low);
+    return in_list(mk__titles, mk__ntitles, lang, low, n);
+}
 
 /* The languages whose titles LANG's text takes, into LANGS (NULL for
  * none): its own, its neighbour's (Malay and Indonesian share many), and
@@ -1371,7 +1383,10 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
             while (e < nw && e - s < NAME_MAX_WORDS &&
                    (w[e].cap || (e > s && connector(t, &w[e], 0) && e + 1 < nw && w[e + 1].cap)) &&
                    !w[e].caps && !head_word(t, &w[e], lang) &&
-                   !(e > s && title_at(t, w, nw, e, 1, lang))) {
+                   !(e > s && title_at(t, w, nw, e, 1, lang) &&
+                     /* in Vietnamese a title word ends a given name too
+                      * ("Lan Anh", "Quốc Anh"): a title only before a name */
+                     (strcmp(lang, "vi") != 0 || (w[e].space && e + 1 < nw && w[e + 1].cap)))) {
                 e++;
                 if (e < nw && (w[e].sb != w[e - 1].eb + 1 || t[w[e - 1].eb] != ' '))
                     break;
