@@ -455,6 +455,9 @@ find_vi_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match 
     static const char *const verbs[] = { "cho", "đã", "sẽ", "có", "là", "được", "vừa", "đang",
                                          "không", "vẫn", "cũng", "thông", "khuyến", "phối",
                                          "tiếp", "kêu", "yêu", "ghi", "chuyển", "hỗ", "và" };
+    /* and the first syllables of when it is said ("hôm qua", "sáng nay") */
+    static const char *const times[] = { "hôm", "ngày", "sáng", "chiều", "tối", "tuần", "tháng",
+                                         "năm", "đêm", "trưa" };
 
     for (size_t i = 0; i < nw; i++) {
         if (!w[i].cap || !head_word(t, &w[i], "vi"))
@@ -478,7 +481,7 @@ find_vi_orgs(const char *t, size_t len, const word *w, size_t nw, mk_name_match 
                         starts_verb(t, &w[j + 2], verbs, sizeof verbs / sizeof verbs[0]))) {
                 /* a word of its own in lower case at the end: "Phát triển
                  * nông thôn", unless it says something ("cho biết") */
-                int verb = 0;
+                int verb = starts_verb(t, &w[j], times, sizeof times / sizeof times[0]);
                 for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
                     verb |= word_is(t, &w[j], verbs[k]);
                 if (verb)
