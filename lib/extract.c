@@ -829,6 +829,8 @@ acronyms_unspaced(mk_extractor *x, const char *text, size_t len, size_t first_ra
     return 0;
 }
 
+static int defined_acronym(const mk_extractor *x, const struct known *k);
+
 static int
 names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_t first_raw,
           const mk_name_match *tagged, size_t ntagged)
@@ -879,12 +881,21 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
                 if (know(x, s, n, fv, fvn, m->type) != 0)
                     return MK_ENOMEM;
             }
-            name_value(x, s, n, m->type, &v, &vn);
-            if (add_name(x, m->start_b, m->end_b, m->type, v, vn) != 0)
+            /* what the story defined as an institution's acronym is that
+             * institution, wherever the tagger took it for a person
+             * ("Kadin menargetkan ...") */
+            int type = m->type;
+            if (type == MK_ENT_PERSON && !acr && (x->types & MK_ENT_ORG)) {
+                const struct known *ak = lookup(x, s, n, MK_ENT_ORG);
+                if (ak != NULL && defined_acronym(x, ak))
+                    type = MK_ENT_ORG;
+            }
+            name_value(x, s, n, type, &v, &vn);
+            if (add_name(x, m->start_b, m->end_b, type, v, vn) != 0)
                 return MK_ENOMEM;
             /* a person named in full: later mentions of a part take it */
-            if (!acr && v == s && (memchr(s, ' ', n) != NULL || han_name(s, n, m->type)) &&
-                know(x, s, n, s, n, m->type) != 0)
+            if (!acr && v == s && (memchr(s, ' ', n) != NULL || han_name(s, n, type)) &&
+                know(x, s, n, s, n, type) != 0)
                 return MK_ENOMEM;
         }
     /* short mentions: a capitalized word that is part of a known person's
