@@ -1297,6 +1297,52 @@ find_places(const char *t, size_t len, const char *lang, const word *w, size_t n
     return emit_all(t, len, lang, mk__place_at, MK_ENT_LOCATION, out, cap, n);
 }
 
+/* A mission abroad says where it is: "the Chinese Embassy in Laos",
+ * "Consulate-General in Chiang Mai". An institution of the N in OUT that
+ * ends on such a head word takes in the capitalized words after "in",
+ * and a place found there goes. Returns the new count. */
+static size_t
+missions_abroad(const char *t, size_t len, mk_name_match *out, size_t n)
+{
+    static const char *const missions[] = { "Embassy", "Consulate", "Consulate-General",
+                                            "Consulate General", "High Commission" };
+
+    for (size_t k = 0; k < n; k++) {
+        size_t eb = out[k].end_b, q;
+        if (out[k].type != MK_ENT_ORG || eb + 5 >= len || memcmp(t + eb, " in ", 4) != 0 ||
+            t[eb + 4] < 'A' || t[eb + 4] > 'Z')
+            continue;
+        for (q = 0; q < sizeof missions / sizeof missions[0]; q++) {
+            size_t ml = strlen(missions[q]);
+            if (eb - out[k].start_b >= ml && memcmp(t + eb - ml, missions[q], ml) == 0)
+                break;
+        }
+        if (q == sizeof missions / sizeof missions[0])
+            continue;
+        size_t e = eb + 4;
+        for (;;) {
+            while (e < len && t[e] != ' ' && !strchr(",.;:)(\"", t[e]))
+                e++;
+            if (e + 1 < len && t[e] == ' ' && t[e + 1] >= 'A' && t[e + 1] <= 'Z')
+                e++;
+            else
+                break;
+        }
+        out[k].end_b = e;
+    }
+    /* the places now inside one */
+    size_t o = 0;
+    for (size_t k = 0; k < n; k++) {
+        int inside = 0;
+        for (size_t q = 0; q < n && !inside && out[k].type == MK_ENT_LOCATION; q++)
+            inside = q != k && out[q].type == MK_ENT_ORG && out[q].start_b <= out[k].start_b &&
+                     out[k].end_b <= out[q].end_b;
+        if (!inside)
+            out[o++] = out[k];
+    }
+    return o;
+}
+
 size_t
 mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match *extra,
                size_t nextra, int places, mk_name_match *out, size_t cap)
@@ -1592,6 +1638,8 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
         p = ae;
     }
     free(w);
+    if (n <= cap && latin_lang(lang))
+        n = missions_abroad(t, len, out, n);
     /* a title alone after a number counts people ("350 นาย", three
      * hundred and fifty men): no one's name */
     if (n <= cap) {
