@@ -1488,6 +1488,9 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
             int head = 0;
             int fil = strcmp(lang, "fil") == 0 || strcmp(lang, "tl") == 0;
             while (e < nw && (w[e].cap || (e > s && connector(t, &w[e], fil ? 2 : 1) &&
+                                               /* an acronym alone is a name of its
+                                                * own: "DOH sa Department of ..." */
+                                               !(e == s + 1 && w[s].caps) &&
                                                e + 1 < nw &&
                                                (w[e + 1].cap || (head && connector(t, &w[e + 1], fil ? 2 : 1) &&
                                                                  e + 2 < nw && w[e + 2].cap))))) {
