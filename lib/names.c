@@ -1298,7 +1298,8 @@ find_places(const char *t, size_t len, const char *lang, const word *w, size_t n
 }
 
 /* A mission abroad says where it is: "the Chinese Embassy in Laos",
- * "Consulate-General in Chiang Mai". An institution of the N in OUT that
+ * "Consulate-General in Chiang Mai", "Kedutaan Besar China di Malaysia".
+ * An institution of the N in OUT that
  * ends on such a head word takes in the capitalized words after "in",
  * and a place found there goes. Returns the new count. */
 static size_t
@@ -1309,16 +1310,24 @@ missions_abroad(const char *t, size_t len, mk_name_match *out, size_t n)
 
     for (size_t k = 0; k < n; k++) {
         size_t eb = out[k].end_b, q;
-        if (out[k].type != MK_ENT_ORG || eb + 5 >= len || memcmp(t + eb, " in ", 4) != 0 ||
-            t[eb + 4] < 'A' || t[eb + 4] > 'Z')
+        const char *sb = t + out[k].start_b;
+        size_t nb = eb - out[k].start_b;
+        if (out[k].type != MK_ENT_ORG || eb + 5 >= len || t[eb + 4] < 'A' || t[eb + 4] > 'Z')
             continue;
-        for (q = 0; q < sizeof missions / sizeof missions[0]; q++) {
-            size_t ml = strlen(missions[q]);
-            if (eb - out[k].start_b >= ml && memcmp(t + eb - ml, missions[q], ml) == 0)
-                break;
+        if (memcmp(t + eb, " in ", 4) == 0) {
+            for (q = 0; q < sizeof missions / sizeof missions[0]; q++) {
+                size_t ml = strlen(missions[q]);
+                if (nb >= ml && memcmp(t + eb - ml, missions[q], ml) == 0)
+                    break;
+            }
+            if (q == sizeof missions / sizeof missions[0])
+                continue;
+        } else if (memcmp(t + eb, " di ", 4) != 0 ||
+                   /* Malay and Indonesian: "Kedutaan Besar China di Malaysia" */
+                   !((nb > 9 && memcmp(sb, "Kedutaan ", 9) == 0) ||
+                     (nb > 9 && memcmp(sb, "Konsulat ", 9) == 0))) {
+            continue;
         }
-        if (q == sizeof missions / sizeof missions[0])
-            continue;
         size_t e = eb + 4;
         for (;;) {
             while (e < len && t[e] != ' ' && !strchr(",.;:)(\"", t[e]))
