@@ -1212,6 +1212,26 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
                     break;
                 }
         }
+        /* a Thai, Lao or Khmer institution's name that pairs two places
+         * with a hyphen goes on after it, to the next space, where its
+         * acronym follows ("... ล้านช้าง-แม่โขง (LMVEA)", Lancang-Mekong) */
+        if (extra[i].type == MK_ENT_ORG && !latin && !zh && eb + 4 < len && t[eb] == '-' &&
+            (unsigned char)t[eb + 1] >= 0xE0) {
+            size_t e2 = eb + 1, k;
+            while (e2 < len) {
+                uint32_t u = mk__utf8_decode((const unsigned char *)t + e2, len - e2, &k);
+                if (u < 0x0E00 || u > 0x17FF)
+                    break;
+                e2 += k;
+            }
+            /* with its acronym in brackets after it, which says where the
+             * name ends */
+            size_t b = e2;
+            while (b < len && t[b] == ' ')
+                b++;
+            if (e2 > eb + 1 && b < len && (t[b] == '(' || (b + 3 <= len && memcmp(t + b, "\xEF\xBC\x88", 3) == 0)))
+                eb = e2;
+        }
         /* "The Ministry of ...": the article is not the name */
         if (eb - sb > 4 && memcmp(t + sb, "The ", 4) == 0 && extra[i].type != MK_ENT_PERSON)
             sb += 4;
