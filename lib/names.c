@@ -828,7 +828,16 @@ find_my_orgs(const char *t, size_t len, mk_name_match *out, size_t cap, size_t n
             i += k ? k : bad;
             continue;
         }
-        size_t h = suffix_in(mk__org_heads, mk__norg_heads, "my", t, e);
+        size_t h = suffix_in(mk__org_heads, mk__norg_heads, "my", t, e), e0 = e;
+        /* or before a particle glued to it ("...ဝန်ကြီးဌာနက", "...၏") */
+        static const char *const particles[] = { "က", "၏", "ကို", "မှ", "သည်", "တွင်", "၌", "ရဲ့", "အား",
+                                                 "နှင့်", "နဲ့", "နှင့်အတူ", "ထံ" };
+        for (size_t q = 0; h == 0 && q < sizeof particles / sizeof particles[0]; q++) {
+            size_t pl = strlen(particles[q]);
+            if (e - i > pl + 3 && memcmp(t + e - pl, particles[q], pl) == 0 &&
+                (h = suffix_in(mk__org_heads, mk__norg_heads, "my", t, e - pl)) > 0)
+                e -= pl;
+        }
         if (h > 0 && e - i > h) {
             /* back over the runs joined to it */
             size_t s = i;
@@ -851,7 +860,7 @@ find_my_orgs(const char *t, size_t len, mk_name_match *out, size_t cap, size_t n
             n = give_way(out, cap, n, s, e);
             n = emit(out, cap, n, s, e, MK_ENT_ORG, 0);
         }
-        i = e;
+        i = e0;
     }
     return n;
 }
