@@ -899,6 +899,12 @@ size_t e = chunk_end(t, len, hs);
             e = b;
             continue;
         }
+        /* and one right before the acronym in brackets, which says where
+         * the name ends ("... ການປະຊຸມສາກົນ ລາວ-ໄອເທັກ (Lao-ITECC)") */
+        if (a2 < len && t[a2] == '(' && b - a <= 40) {
+            e = b;
+            break;
+        }
         break;
     }
     return e;
