@@ -1372,7 +1372,6 @@ names_doc(mk_extractor *x)
     return 0;
 }
 
-
 /* The reference date: the dateline, else the document's date column,
  * else --ref-date; a dateline without a year takes it from those or from
  * the text's first full date. */

@@ -1334,9 +1334,10 @@ find_places(const char *t, size_t len, const char *lang, const word *w, size_t n
 
 /* A mission abroad says where it is: "the Chinese Embassy in Laos",
  * "Consulate-General in Chiang Mai", "Kedutaan Besar China di Malaysia".
- * An institution of the N in OUT that
- * ends on such a head word takes in the capitalized words after "in",
- * and a place found there goes. Returns the new count. */
+ * An institution of the N in OUT that ends on such a head word (or, in
+ * Malay and Indonesian, starts with one) takes in the capitalized words
+ * after "in" or "di", and a place found there goes. Returns the new
+ * count. */
 static size_t
 missions_abroad(const char *t, size_t len, mk_name_match *out, size_t n)
 {
@@ -1344,9 +1345,8 @@ missions_abroad(const char *t, size_t len, mk_name_match *out, size_t n)
                                             "Consulate General", "High Commission" };
 
     for (size_t k = 0; k < n; k++) {
-        size_t eb = out[k].end_b, q;
-        const char *sb = t + out[k].start_b;
-        size_t nb = eb - out[k].start_b;
+        size_t eb = out[k].end_b, nb = eb - out[k].start_b, q;
+        const char *name = t + out[k].start_b;
         if (out[k].type != MK_ENT_ORG || eb + 5 >= len || t[eb + 4] < 'A' || t[eb + 4] > 'Z')
             continue;
         if (memcmp(t + eb, " in ", 4) == 0) {
@@ -1357,10 +1357,8 @@ missions_abroad(const char *t, size_t len, mk_name_match *out, size_t n)
             }
             if (q == sizeof missions / sizeof missions[0])
                 continue;
-        } else if (memcmp(t + eb, " di ", 4) != 0 ||
-                   /* Malay and Indonesian: "Kedutaan Besar China di Malaysia" */
-                   !((nb > 9 && memcmp(sb, "Kedutaan ", 9) == 0) ||
-                     (nb > 9 && memcmp(sb, "Konsulat ", 9) == 0))) {
+        } else if (memcmp(t + eb, " di ", 4) != 0 || nb <= 9 ||
+                   (memcmp(name, "Kedutaan ", 9) != 0 && memcmp(name, "Konsulat ", 9) != 0)) {
             continue;
         }
         size_t e = eb + 4;

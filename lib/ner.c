@@ -983,9 +983,8 @@ shape_char(uint32_t c, const struct cpinfo *ci)
 static void
 token_attr(const mk__ner_tok *t, struct tattr *a, int full)
 {
-    uint64_t lower = FNV64_BASIS, shape = FNV64_BASIS, ss = FNV64_BASIS, form = FNV64_BASIS;
-    uint64_t pre[4] = { 0, 0, 0, 0 };   /* the form's hash after 1 to 4 code points */
-    size_t i, n, ncp = 0, ring[4] = { 0, 0, 0, 0 };
+    uint64_t lower = FNV64_BASIS, shape = FNV64_BASIS, ss = FNV64_BASIS;
+    size_t i, n, ncp = 0, pend[4] = { 0, 0, 0, 0 }, ring[4] = { 0, 0, 0, 0 };
     int prev = 0, run = 0, nup = 0, nlow = 0, first_case = 0, later_up = 0, first_sc = 0;
     unsigned chars = 0;
 
@@ -995,11 +994,8 @@ token_attr(const mk__ner_tok *t, struct tattr *a, int full)
         int sc;
 
         cp_info(c, &ci);
-        if (full) {
-            form = fnv64(form, t->s + i, n);
-            if (ncp < 4)
-                pre[ncp] = form;
-        }
+        if (ncp < 4)
+            pend[ncp] = i + n;
         ring[ncp & 3] = i;
         ncp++;
         if (c < 0x80) {
@@ -1051,12 +1047,12 @@ token_attr(const mk__ner_tok *t, struct tattr *a, int full)
     }
     a->lower = lower;
     for (i = 0; full && i < 4; i++) {
-        a->pre[i] = ncp > i + 1 ? pre[i] : 0;
+        a->pre[i] = ncp > i + 1 ? fnv64(FNV64_BASIS, t->s, pend[i]) : 0;
         a->suf[i] = ncp > i + 1 ? fnv64(FNV64_BASIS, t->s + ring[(ncp - i - 1) & 3],
                                         t->len - ring[(ncp - i - 1) & 3]) : 0;
     }
     if (full) {
-        a->form = form;
+        a->form = fnv64(FNV64_BASIS, t->s, t->len);
         a->shape = shape;
         a->sshape = ss;
     }
