@@ -27,7 +27,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_U
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 LIB_SRC    = $(wildcard lib/*.c)
-GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c gen/titles.c gen/titles_after.c gen/not_titles.c gen/org_heads.c \
+GEN_SRC    = gen/boilerplate.c gen/abbreviations.c gen/vi_words.c gen/titles.c gen/titles_after.c gen/not_titles.c gen/org_heads.c gen/company_words.c \
              gen/known_orgs.c gen/ner_models.c
 # the tagger's models, built into the programs (scripts/train-ner makes them)
 MODELS     = $(sort $(wildcard models/ner-*.bin))
@@ -92,6 +92,10 @@ gen/not_titles.c: corpora/not-titles.txt scripts/gen-wordlist
 gen/org_heads.c: corpora/org-heads.txt scripts/gen-wordlist
 	@mkdir -p gen
 	scripts/gen-wordlist org_heads corpora/org-heads.txt --fold > $@
+
+gen/company_words.c: corpora/company-words.txt scripts/gen-wordlist
+	@mkdir -p gen
+	scripts/gen-wordlist company_words corpora/company-words.txt --fold > $@
 
 gen/known_orgs.c: corpora/known-orgs.txt scripts/gen-wordlist
 	@mkdir -p gen

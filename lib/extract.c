@@ -30,6 +30,10 @@ typedef struct rawent {
 } rawent;
 
 #define ACR_BUCKETS 256
+/* the key type of the first words of an institution's name */
+#define KEY_ORG_PREFIX 0x10000
+/* the key type of a person's full name the document wrote after a title */
+#define KEY_PERSON_TITLED 0x20000
 
 /* The bucket of a character of a script without spaces (3 bytes). */
 static unsigned
@@ -570,13 +574,22 @@ han_name(const char *s, size_t n, int type)
     return 1;
 }
 
+/* Remember name S[0..N) of TYPE with value V[0..VN). FIND: the document's
+ * later uses of the whole name are found by it (a person, an acronym, an
+ * institution's name with spaces); else it only gives short forms their
+ * value (an institution's name in a script without spaces, which the
+ * rules find themselves: its head word alone is no mention). */
 static int
-know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int type)
+know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int type, int find)
 {
+    int ktype = find ? type : KEY_ORG_PREFIX;
     /* a name the document defines again the same way is known already: a
      * long document that repeats its names does not make the lists (and
      * the scans over them) grow */
-    const struct known *old = lookup(x, s, n, type);
+    const struct known *old = lookup(x, s, n, ktype);
+    /* the first words of a longer name it knows already stand for that */
+    if (!find && old != NULL)
+        return 0;
     if (old != NULL && old->len == n && old->val_len == vn && memcmp(x->names.p + old->off, s, n) == 0 &&
         memcmp(x->names.p + old->val, v, vn) == 0)
         return 0;
@@ -599,15 +612,34 @@ know(mk_extractor *x, const char *s, size_t n, const char *v, size_t vn, int typ
     if (mk__buf_add(&x->names, v, vn) != 0)
         return MK_ENOMEM;
     size_t idx = x->nknown++, off = k->off;
-    if (add_key(x, off, n, type, idx) != 0)
+    if (add_key(x, off, n, ktype, idx) != 0)
         return MK_ENOMEM;
-    if (type == MK_ENT_ORG && n >= 6 && (unsigned char)x->names.p[off] >= 0xE0 &&
+    if (find && type == MK_ENT_ORG && n >= 6 && (unsigned char)x->names.p[off] >= 0xE0 &&
         (unsigned char)x->names.p[off] < 0xF0) {
         if (mk__grow((void **)&x->acr_next, &x->capacr, x->nknown, sizeof *x->acr_next) != 0)
             return MK_ENOMEM;
         unsigned b = acr_bucket(x->names.p + off);
         x->acr_next[idx] = x->acr_head[b];
         x->acr_head[b] = idx + 1;
+    }
+    /* the first words of an institution's full name, a short form of it
+     * ("Straits Meridian" of "Straits Meridian Logistics Pte. Ltd.", "Sở Y
+     * tế" of "Sở Y tế Tp. HCM"); in a script without spaces, its first
+     * four characters or more ("ພະແນກສາທາລະນະສຸກແຂວງ" of
+     * "ພະແນກສາທາລະນະສຸກແຂວງຫຼວງພະບາງ"). Kept under their own type: they
+     * give a found institution its value, and find none. */
+    if (type == MK_ENT_ORG && vn == n && memcmp(x->names.p + k->val, x->names.p + off, n) == 0) {
+        const char *s2 = x->names.p + off;
+        int unspaced = (unsigned char)s2[0] >= 0xE0 && (unsigned char)s2[0] < 0xF0;
+        size_t chars = 0;
+        for (size_t b = 1; b < n; b++) {
+            if (((unsigned char)s2[b] & 0xC0) == 0x80)
+                continue;
+            chars++;
+            int cut = unspaced ? chars >= 4 && s2[b - 1] != ' ' : s2[b] == ' ' && b >= 4;
+            if (cut && add_key(x, off, b, KEY_ORG_PREFIX, idx) != 0)
+                return MK_ENOMEM;
+        }
     }
     /* the family name of a Chinese one ("刘" of "刘建华") */
     if (han_name(x->names.p + off, n, type) && add_key(x, off, 3, type, idx) != 0)
@@ -831,6 +863,32 @@ acronyms_unspaced(mk_extractor *x, const char *text, size_t len, size_t first_ra
 
 static int defined_acronym(const mk_extractor *x, const struct known *k);
 
+/* Does S start with a letter of Thai, Lao, Khmer or Burmese? */
+static int
+sea_unspaced(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return (u[0] == 0xE0 && u[1] >= 0xB8 && u[1] <= 0xBB) ||      /* Thai, Lao */
+           (u[0] == 0xE1 && ((u[1] >= 0x9E && u[1] <= 0x9F) ||    /* Khmer */
+                             (u[1] >= 0x80 && u[1] <= 0x81)));    /* Burmese */
+}
+
+/* Does a title stand right before name M of TEXT: glued to it, or the
+ * word before ("H.E. Sok Chanthou"; not "spokesman for Air France")? */
+static int
+title_before(const char *text, const mk_name_match *m, const char *lang)
+{
+    size_t e = m->start_b, b;
+
+    if (m->name_b > m->start_b)
+        return 1;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    for (b = e; b > 0 && text[b - 1] != ' ';)
+        b--;
+    return e > b && mk__names_is_title(text + b, e - b, lang);
+}
+
 static int
 names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_t first_raw,
           const mk_name_match *tagged, size_t ntagged)
@@ -878,7 +936,7 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
                 const char *fs = text + x->nm[best].start_b, *fv;
                 size_t fn = x->nm[best].end_b - x->nm[best].start_b, fvn;
                 name_value(x, fs, fn, x->nm[best].type, &fv, &fvn);
-                if (know(x, s, n, fv, fvn, m->type) != 0)
+                if (know(x, s, n, fv, fvn, m->type, 1) != 0)
                     return MK_ENOMEM;
             }
             /* what the story defined as an institution's acronym is that
@@ -893,9 +951,21 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
             name_value(x, s, n, type, &v, &vn);
             if (add_name(x, m->start_b, m->end_b, type, v, vn) != 0)
                 return MK_ENOMEM;
-            /* a person named in full: later mentions of a part take it */
-            if (!acr && v == s && (memchr(s, ' ', n) != NULL || han_name(s, n, type)) &&
-                know(x, s, n, s, n, type) != 0)
+            /* a person named in full: later mentions of a part take it;
+             * an institution's full name: later short forms take it */
+            if (!acr && v == s && (memchr(s, ' ', n) != NULL || han_name(s, n, type))) {
+                if (know(x, s, n, s, n, type, 1) != 0)
+                    return MK_ENOMEM;
+                /* written after a title ("H.E. Sok Chanthou"): a person
+                 * wherever the tagger takes the name for something else */
+                const struct known *pk = lookup(x, s, n, type);
+                if (type == MK_ENT_PERSON && (m->flags & MK_NAME_TITLED) && pk != NULL &&
+                    title_before(text, m, lang) &&
+                    pk->len == n && add_key(x, pk->off, n, KEY_PERSON_TITLED, (size_t)(pk - x->known)) != 0)
+                    return MK_ENOMEM;
+            }
+            if (!acr && v == s && type == MK_ENT_ORG && n >= 12 && sea_unspaced(s) &&
+                memchr(s, ' ', n) == NULL && know(x, s, n, s, n, type, 0) != 0)
                 return MK_ENOMEM;
         }
     /* short mentions: a capitalized word that is part of a known person's
@@ -1242,6 +1312,34 @@ split_burmese_couples(mk_extractor *x, const char *text, size_t *nt)
     return 0;
 }
 
+/* What else a name R (text TXT[0..N), its own value) of the document
+ * stands for, as the whole document tells, or NULL; R's type is set to
+ * it:
+ * - the first words of an institution's full name (a short form: "Straits
+ *   Meridian", "Sở Y tế") where the words left out hold no other head
+ *   word, even where the tagger took them for a person;
+ * - a person the document named after a title, where the tagger took the
+ *   name for an institution. */
+static const struct known *
+other_form(mk_extractor *x, rawent *r, const char *txt, size_t n)
+{
+    const char *lang = x->pinfo[r->piece].lang;
+    const struct known *kn = NULL;
+
+    if ((r->type == MK_ENT_ORG || r->type == MK_ENT_PERSON) && (x->types & MK_ENT_ORG) &&
+        (kn = lookup(x, txt, n, KEY_ORG_PREFIX)) != NULL && kn->val_len > n &&
+        mk__names_short_form(x->names.p + kn->val, kn->val_len, n, lang)) {
+        r->type = MK_ENT_ORG;
+        return kn;
+    }
+    if (r->type == MK_ENT_ORG && (x->types & MK_ENT_PERSON) &&
+        (kn = lookup(x, txt, n, KEY_PERSON_TITLED)) != NULL) {
+        r->type = MK_ENT_PERSON;
+        return kn;
+    }
+    return NULL;
+}
+
 /* People, institutions and places of the document's pieces: the tagger
  * over the whole document (one language) or piece by piece (several),
  * then the rules, piece by piece in order. */
@@ -1360,6 +1458,8 @@ names_doc(mk_extractor *x)
             continue;
         const struct known *kn = lookup(x, txt, n, r->type);
         if (kn == NULL || (kn->val_len == n && memcmp(x->names.p + kn->val, txt, n) == 0))
+            kn = other_form(x, r, txt, n);
+        if (kn == NULL)
             continue;
         size_t off = x->vals.len;
         if (mk__buf_add(&x->vals, x->names.p + kn->val, kn->val_len) != 0 ||

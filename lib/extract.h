@@ -181,4 +181,11 @@ size_t mk__names_words(const char *text, size_t len, size_t *starts, size_t *end
  * case ("Anh", "Ông")? */
 int mk__names_is_title(const char *s, size_t n, const char *lang);
 
+/* Are NAME[0..CUT), the first words of an institution's full name
+ * NAME[0..LEN), a short form of it: not a head word alone, two words at
+ * least where the script has spaces, and what they leave out holds no
+ * head word but company words (corpora/company-words.txt: "Logistics Pte.
+ * Ltd.", "Tp. HCM")? */
+int mk__names_short_form(const char *name, size_t len, size_t cut, const char *lang);
+
 #endif /* MK_EXTRACT_H */

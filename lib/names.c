@@ -22,6 +22,8 @@ extern const char *const mk__titles_after[];
 extern const size_t mk__ntitles_after;
 extern const char *const mk__not_titles[];
 extern const size_t mk__nnot_titles;
+extern const char *const mk__company_words[];
+extern const size_t mk__ncompany_words;
 extern const char *const mk__org_heads[];
 extern const char *const mk__known_orgs[];
 extern const size_t mk__nknown_orgs;
@@ -1719,4 +1721,61 @@ mk__names_words(const char *t, size_t len, size_t *starts, size_t *ends, int *ca
     }
     free(w);
     return n;
+}
+
+/* Is LOW[0..L), a word in lower case, a head word but no company word? */
+static int
+other_head(const char *low, size_t l, const char *lang)
+{
+    int head = in_list(mk__org_heads, mk__norg_heads, lang, low, l) ||
+               (latin_lang(lang) && in_list(mk__org_heads, mk__norg_heads, "en", low, l));
+    return head && !in_list(mk__company_words, mk__ncompany_words, lang, low, l) &&
+           !in_list(mk__company_words, mk__ncompany_words, "en", low, l);
+}
+
+int
+mk__names_short_form(const char *name, size_t len, size_t cut, const char *lang)
+{
+    const char *rest = name + cut;
+    size_t n = len - cut;
+    char low[96];
+
+    /* a head word alone ("มหาวิทยาลัย", "មន្ទីរ") is no short form */
+    if (prefix_in(mk__org_heads, mk__norg_heads, lang, name, cut, 0) == cut)
+        return 0;
+    if ((unsigned char)name[0] < 0xE0 || (unsigned char)name[0] >= 0xF0 || latin_lang(lang)) {
+        /* in a script with spaces, two words at least */
+        if (memchr(name, ' ', cut) == NULL)
+            return 0;
+    }
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)rest[i];
+        if (c >= 0xE0 && c < 0xF0 && !latin_lang(lang)) {
+            /* a script without spaces: a head word wherever it starts */
+            size_t k = prefix_in(mk__org_heads, mk__norg_heads, lang, rest, n, i);
+            if (k > 0 && k < sizeof low && !in_list(mk__company_words, mk__ncompany_words, lang,
+                                                     rest + i, k))
+                return 0;
+            i++;
+            while (i < n && ((unsigned char)rest[i] & 0xC0) == 0x80)
+                i++;
+            continue;
+        }
+        /* a word: letters, digits and marks up to a space or a sign */
+        size_t j = i;
+        while (j < n && rest[j] != ' ' && rest[j] != '.' && rest[j] != ',' && rest[j] != '(' &&
+               rest[j] != ')' && rest[j] != '-' && rest[j] != '&' && rest[j] != '\'')
+            j++;
+        if (j == i) {
+            i++;
+            continue;
+        }
+        if (j - i < sizeof low) {
+            size_t l = lower(rest + i, j - i, low, sizeof low);
+            if (other_head(low, l, lang))
+                return 0;
+        }
+        i = j;
+    }
+    return 1;
 }

@@ -31,3 +31,6 @@
 0  extract/th-count-title         printf '%s\n' 'ปภ. ระดมเจ้าหน้าที่กว่า 350 นาย พร้อมรถ 24 คัน นายสมชาย ใจดี กล่าว' | mekong extract --types person --lang th
 # Burmese: words that start like a title (uncle, head, first) are no one
 0  extract/my-not-titles          printf '%s\n' 'ဦးခေါင်းကိုလုံးဝလိပ်ခွံအတွင်းသွင်းယူနိုင်သည်။' 'သူသည်ဒေါ်လာ၅၀၀ပေးခဲ့သည်။' | mekong extract --lang my --types person
+# the first words of an institution's full name take it as their value where
+# what they leave out holds only company words (not "Medical Centre")
+0  extract/short-forms             printf '%s\n' 'Straits Meridian Logistics Pte. Ltd. signed with the University of Malaya Medical Centre, H.E. Sok Chanthou said.' '' 'Staff of Straits Meridian and of the University of Malaya will train there, Sok Chanthou added.' | mekong extract --types person,org --lang en
