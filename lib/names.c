@@ -1232,9 +1232,13 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
         /* a Thai, Lao or Khmer institution's name that pairs two places
          * with a hyphen goes on after it, to the next space, where its
          * acronym follows ("... ล้านช้าง-แม่โขง (LMVEA)", Lancang-Mekong) */
-        if (extra[i].type == MK_ENT_ORG && !latin && !zh && eb + 4 < len && t[eb] == '-' &&
-            (unsigned char)t[eb + 1] >= 0xE0) {
-            size_t e2 = eb + 1, k;
+        /* so does one that the tagger ends inside a run of letters, where
+         * the run's end is followed by the acronym ("...
+         * มนุษยธรรม|ในการจัดการภัยพิบัติ (AHA Centre)") */
+        int hyphen = eb + 4 < len && t[eb] == '-' && (unsigned char)t[eb + 1] >= 0xE0;
+        if (extra[i].type == MK_ENT_ORG && !latin && !zh &&
+            (hyphen || (eb + 3 < len && (unsigned char)t[eb] >= 0xE0 && (unsigned char)t[eb] < 0xF0))) {
+            size_t e2 = eb + hyphen, k;
             while (e2 < len) {
                 uint32_t u = mk__utf8_decode((const unsigned char *)t + e2, len - e2, &k);
                 if (u < 0x0E00 || u > 0x17FF)
@@ -1246,7 +1250,8 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
             size_t b = e2;
             while (b < len && t[b] == ' ')
                 b++;
-            if (e2 > eb + 1 && b < len && (t[b] == '(' || (b + 3 <= len && memcmp(t + b, "\xEF\xBC\x88", 3) == 0)))
+            if (e2 > eb + 1 && (hyphen || e2 - eb <= 90) && b < len &&
+                (t[b] == '(' || (b + 3 <= len && memcmp(t + b, "\xEF\xBC\x88", 3) == 0)))
                 eb = e2;
         }
         /* "The Ministry of ...": the article is not the name */
@@ -1637,6 +1642,25 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
             }
             ae++;
         }
+        /* an acronym and a word in capitals after it ("(DPMPTSP Sulsel)",
+         * "(AHA Centre)") */
+        int spaced = 0;
+        if (cb == 0 && ae < len && t[ae] == ' ' && ae - as >= 2) {
+            size_t q = as, w0;
+            while (q < ae && ((t[q] >= 'A' && t[q] <= 'Z') || (t[q] >= '0' && t[q] <= '9')))
+                q++;
+            w0 = ae + 1;
+            if (q == ae && w0 < len && t[w0] >= 'A' && t[w0] <= 'Z') {
+                size_t we = w0 + 1;
+                while (we < len && we - w0 <= 12 && t[we] >= 'a' && t[we] <= 'z')
+                    we++;
+                if (we < len && t[we] == ')' && we - w0 >= 3) {
+                    ae = we;
+                    cb = 1;
+                    spaced = 1;
+                }
+            }
+        }
         if (cb == 0 || ae == as)
             continue;
         size_t letters = 0, uppers = 0, others = 0, latin_l = 0;
@@ -1653,6 +1677,7 @@ mk__names_find(const char *t, size_t len, const char *lang, const mk_name_match 
                 if (q == as)
                     first_cap = c == UTF8PROC_CATEGORY_LU;
             } else if (!(c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || u == '.' ||
+                         (spaced && u == ' ') ||
                          u == '-' || u == '&' || (u >= '0' && u <= '9'))) {
                 others++;
             }

@@ -34,3 +34,6 @@
 # the first words of an institution's full name take it as their value where
 # what they leave out holds only company words (not "Medical Centre")
 0  extract/short-forms             printf '%s\n' 'Straits Meridian Logistics Pte. Ltd. signed with the University of Malaya Medical Centre, H.E. Sok Chanthou said.' '' 'Staff of Straits Meridian and of the University of Malaya will train there, Sok Chanthou added.' | mekong extract --types person,org --lang en
+# an acronym with a word after it, in brackets and later alone; a Thai name
+# the tagger ends inside a run of letters goes on to the acronym after it
+0  extract/acronym-word            printf '%s\n' 'Kepala Dinas Penanaman Modal Provinsi Sulawesi Selatan (DPMPTSP Sulsel) hadir.' 'Data ada di kantor DPMPTSP Sulsel, Makassar.' | mekong extract --types org --lang id; printf '%s\n' 'ทั้งนี้ ศูนย์ประสานงานอาเซียนเพื่อการให้ความช่วยเหลือด้านมนุษยธรรมในการจัดการภัยพิบัติ (AHA Centre) ได้ส่งเจ้าหน้าที่' | mekong extract --types org --lang th
