@@ -1005,8 +1005,13 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
             if (kn == NULL && types[ty] == MK_ENT_ORG && i + 1 < nw && eb - sb >= 2 &&
                 x->ws[i + 1] == eb + 1 && text[eb] == ' ' && x->wc[i + 1] != 0 &&
                 all_caps(text + sb, eb - sb) &&
-                (kn = lookup(x, text + sb, x->we[i + 1] - sb, MK_ENT_ORG)) != NULL)
-                e2 = x->we[i + 1];
+                (kn = lookup(x, text + sb, x->we[i + 1] - sb, MK_ENT_ORG)) != NULL) {
+                /* that the story defined: not its own value */
+                if (kn->val_len == kn->len && memcmp(x->names.p + kn->val, x->names.p + kn->off, kn->len) == 0)
+                    kn = NULL;
+                else
+                    e2 = x->we[i + 1];
+            }
             if (kn == NULL)
                 continue;
             const char *ks = x->names.p + kn->off;
