@@ -1261,6 +1261,23 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
         int type = extra[i].type;
         if (type == MK_ENT_PERSON && memchr(t + sb, '&', eb - sb) != NULL)
             type = MK_ENT_ORG;
+        /* nor ends on a company word ("Harbourline Logistics Sdn. Bhd."),
+         * whose stop is the name's */
+        if ((type == MK_ENT_PERSON || type == MK_ENT_ORG) && latin && eb > sb) {
+            size_t lb = eb;
+            while (lb > sb && t[lb - 1] != ' ' && t[lb - 1] != '.')
+                lb--;
+            char low[16];
+            if (eb - lb >= 2 && eb - lb < sizeof low) {
+                size_t l = lower(t + lb, eb - lb, low, sizeof low);
+                if (lb > sb && (in_list(mk__company_words, mk__ncompany_words, lang, low, l) ||
+                                in_list(mk__company_words, mk__ncompany_words, "en", low, l))) {
+                    type = MK_ENT_ORG;
+                    if (eb < len && t[eb] == '.')
+                        eb++;
+                }
+            }
+        }
         /* what the tagger calls misc but ends on a head word is an
          * institution ("the Chinese Embassy"), unless the head word names
          * sport as well ("American League", "Davis Cup") */
