@@ -872,7 +872,7 @@ find_my_orgs(const char *t, size_t len, mk_name_match *out, size_t cap, size_t n
 static size_t
 org_end(const char *t, size_t len, size_t hs)
 {
-size_t e = chunk_end(t, len, hs);
+    size_t e = chunk_end(t, len, hs);
     for (int more = 0; more < 3; more++) {
         size_t a = e;
         while (a < len && t[a] == ' ')
