@@ -1350,6 +1350,9 @@ other_form(mk_extractor *x, rawent *r, const char *txt, size_t n)
 
     if ((r->type == MK_ENT_ORG || r->type == MK_ENT_PERSON) && (x->types & MK_ENT_ORG) &&
         (kn = lookup(x, txt, n, KEY_ORG_PREFIX)) != NULL && kn->val_len > n &&
+        /* not a place the document names ("United States" of "United
+         * States Oil Co") */
+        lookup(x, txt, n, MK_ENT_LOCATION) == NULL && mk__place_at(lang, txt, n, 0) != n &&
         mk__names_short_form(x->names.p + kn->val, kn->val_len, n, lang)) {
         r->type = MK_ENT_ORG;
         return kn;

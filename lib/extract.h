@@ -184,8 +184,9 @@ int mk__names_is_title(const char *s, size_t n, const char *lang);
 /* Are NAME[0..CUT), the first words of an institution's full name
  * NAME[0..LEN), a short form of it: not a head word alone, two words at
  * least where the script has spaces, and what they leave out holds no
- * head word but company words (corpora/company-words.txt: "Logistics Pte.
- * Ltd.", "Tp. HCM")? */
+ * head word, no "and" and no comma; in Latin letters, only company words
+ * (corpora/company-words.txt: "Logistics Pte. Ltd."), or in Vietnamese
+ * three capitalized words at most ("Tp. HCM")? */
 int mk__names_short_form(const char *name, size_t len, size_t cut, const char *lang);
 
 #endif /* MK_EXTRACT_H */

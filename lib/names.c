@@ -1273,7 +1273,13 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
                 if (lb > sb && (in_list(mk__company_words, mk__ncompany_words, lang, low, l) ||
                                 in_list(mk__company_words, mk__ncompany_words, "en", low, l))) {
                     type = MK_ENT_ORG;
-                    if (eb < len && t[eb] == '.')
+                    /* an abbreviation's stop, where the sentence goes on
+                     * ("Sdn. Bhd. dari Penang"; not "... Group. The") */
+                    size_t a = eb + 1;
+                    while (a < len && t[a] == ' ')
+                        a++;
+                    if (eb < len && t[eb] == '.' && l <= 4 && a < len && a > eb + 1 &&
+                        !(t[a] >= 'A' && t[a] <= 'Z') && t[a] != '"')
                         eb++;
                 }
             }
@@ -1765,6 +1771,17 @@ mk__names_words(const char *t, size_t len, size_t *starts, size_t *ends, int *ca
     return n;
 }
 
+/* Is LOW[0..L), a word in lower case, "and" in a language of the region? */
+static int
+connector_word(const char *low, size_t l)
+{
+    static const char *const ands[] = { "and", "dan", "và", "at", "ng" };
+    for (size_t k = 0; k < sizeof ands / sizeof ands[0]; k++)
+        if (strlen(ands[k]) == l && memcmp(ands[k], low, l) == 0)
+            return 1;
+    return 0;
+}
+
 /* Is LOW[0..L), a word in lower case, a head word but no company word? */
 static int
 other_head(const char *low, size_t l, const char *lang)
@@ -1779,7 +1796,7 @@ int
 mk__names_short_form(const char *name, size_t len, size_t cut, const char *lang)
 {
     const char *rest = name + cut;
-    size_t n = len - cut;
+    size_t n = len - cut, others = 0;
     char low[96];
 
     /* a head word alone ("มหาวิทยาลัย", "មន្ទីរ") is no short form */
@@ -1803,6 +1820,10 @@ mk__names_short_form(const char *name, size_t len, size_t cut, const char *lang)
                 i++;
             continue;
         }
+        /* a second name after "and" or a comma ("Standard Oil Co and
+         * Placid Oil Co") */
+        if (rest[i] == ',' || rest[i] == '&')
+            return 0;
         /* a word: letters, digits and marks up to a space or a sign */
         size_t j = i;
         while (j < n && rest[j] != ' ' && rest[j] != '.' && rest[j] != ',' && rest[j] != '(' &&
@@ -1814,8 +1835,22 @@ mk__names_short_form(const char *name, size_t len, size_t cut, const char *lang)
         }
         if (j - i < sizeof low) {
             size_t l = lower(rest + i, j - i, low, sizeof low);
-            if (other_head(low, l, lang))
+            int company = in_list(mk__company_words, mk__ncompany_words, lang, low, l) ||
+                          in_list(mk__company_words, mk__ncompany_words, "en", low, l);
+            if (other_head(low, l, lang) || connector_word(low, l))
                 return 0;
+            /* in Latin letters, company words only ("Texas Air Corp NWA
+             * Inc", "Department of Energy Secretary ..." are more than
+             * the name); in Vietnamese, which writes the place after the
+             * institution, three capitalized words at most ("Sở Y tế Tp.
+             * HCM") */
+            if (!company) {
+                size_t k;
+                uint32_t u = mk__utf8_decode((const unsigned char *)rest + i, j - i, &k);
+                if (strcmp(lang, "vi") != 0 || ++others > 3 ||
+                    (utf8proc_category((utf8proc_int32_t)u) != UTF8PROC_CATEGORY_LU && !(u >= '0' && u <= '9')))
+                    return 0;
+            }
         }
         i = j;
     }
