@@ -873,16 +873,6 @@ sea_unspaced(const char *s)
                              (u[1] >= 0x80 && u[1] <= 0x81)));    /* Burmese */
 }
 
-/* Is S[0..N) capital ASCII letters and digits? */
-static int
-all_caps(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
-            return 0;
-    return 1;
-}
-
 /* Does a title stand right before name M of TEXT: glued to it, or the
  * word before ("H.E. Sok Chanthou"; not "spokesman for Air France")? */
 static int
@@ -1002,9 +992,8 @@ names_add(mk_extractor *x, const char *text, size_t len, const char *lang, size_
             const struct known *kn = lookup(x, text + sb, eb - sb, types[ty]);
             /* an acronym with a word after it ("DPMPTSP Sulsel") */
             size_t e2 = 0;
-            if (kn == NULL && types[ty] == MK_ENT_ORG && i + 1 < nw && eb - sb >= 2 &&
+            if (kn == NULL && types[ty] == MK_ENT_ORG && i + 1 < nw && x->wc[i] == 2 &&
                 x->ws[i + 1] == eb + 1 && text[eb] == ' ' && x->wc[i + 1] != 0 &&
-                all_caps(text + sb, eb - sb) &&
                 (kn = lookup(x, text + sb, x->we[i + 1] - sb, MK_ENT_ORG)) != NULL) {
                 /* that the story defined: not its own value */
                 if (kn->val_len == kn->len && memcmp(x->names.p + kn->val, x->names.p + kn->off, kn->len) == 0)

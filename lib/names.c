@@ -169,6 +169,16 @@ in_list(const char *const *list, size_t n, const char *lang, const char *s, size
 }
 
 static int latin_lang(const char *lang);
+
+/* Is LOW[0..L), a word in lower case, a company word of LANG or of
+ * English (corpora/company-words.txt)? */
+static int
+company_word(const char *low, size_t l, const char *lang)
+{
+    return in_list(mk__company_words, mk__ncompany_words, lang, low, l) ||
+           in_list(mk__company_words, mk__ncompany_words, "en", low, l);
+}
+
 static size_t lower(const char *s, size_t n, char *out, size_t cap);
 
 int
@@ -1270,8 +1280,7 @@ tagged_names(const char *t, size_t len, const char *lang, const word *w, size_t 
             char low[16];
             if (eb - lb >= 2 && eb - lb < sizeof low) {
                 size_t l = lower(t + lb, eb - lb, low, sizeof low);
-                if (lb > sb && (in_list(mk__company_words, mk__ncompany_words, lang, low, l) ||
-                                in_list(mk__company_words, mk__ncompany_words, "en", low, l))) {
+                if (lb > sb && company_word(low, l, lang)) {
                     type = MK_ENT_ORG;
                     /* an abbreviation's stop, where the sentence goes on
                      * ("Sdn. Bhd. dari Penang"; not "... Group. The") */
@@ -1788,8 +1797,7 @@ other_head(const char *low, size_t l, const char *lang)
 {
     int head = in_list(mk__org_heads, mk__norg_heads, lang, low, l) ||
                (latin_lang(lang) && in_list(mk__org_heads, mk__norg_heads, "en", low, l));
-    return head && !in_list(mk__company_words, mk__ncompany_words, lang, low, l) &&
-           !in_list(mk__company_words, mk__ncompany_words, "en", low, l);
+    return head && !company_word(low, l, lang);
 }
 
 int
@@ -1835,8 +1843,6 @@ mk__names_short_form(const char *name, size_t len, size_t cut, const char *lang)
         }
         if (j - i < sizeof low) {
             size_t l = lower(rest + i, j - i, low, sizeof low);
-            int company = in_list(mk__company_words, mk__ncompany_words, lang, low, l) ||
-                          in_list(mk__company_words, mk__ncompany_words, "en", low, l);
             if (other_head(low, l, lang) || connector_word(low, l))
                 return 0;
             /* in Latin letters, company words only ("Texas Air Corp NWA
@@ -1844,7 +1850,7 @@ mk__names_short_form(const char *name, size_t len, size_t cut, const char *lang)
              * the name); in Vietnamese, which writes the place after the
              * institution, three capitalized words at most ("Sở Y tế Tp.
              * HCM") */
-            if (!company) {
+            if (!company_word(low, l, lang)) {
                 size_t k;
                 uint32_t u = mk__utf8_decode((const unsigned char *)rest + i, j - i, &k);
                 if (strcmp(lang, "vi") != 0 || ++others > 3 ||
